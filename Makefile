@@ -1,0 +1,47 @@
+# Two commands for a fresh machine that has python3 and make: `make run`, `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+
+.PHONY: run test lint unit e2e screenshots bench load validate codebook clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.run-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
+	touch $@ $(VENV)/.run-installed
+
+run: $(VENV)/.run-installed
+	$(BIN)/python -m streamlit run dashboard/app.py --server.port=$(PORT) --server.address=localhost
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: lint
+	$(BIN)/python -m pytest
+
+validate: $(VENV)/.run-installed
+	$(BIN)/python -m dashboard validate datasets
+
+codebook: $(VENV)/.run-installed
+	$(BIN)/python -m dashboard codebook
+
+screenshots: $(VENV)/.test-installed
+	$(BIN)/python -m tests.e2e.screenshots
+
+bench: $(VENV)/.test-installed
+	$(BIN)/python -m bench.run
+
+load: $(VENV)/.test-installed
+	$(BIN)/python -m bench.load
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

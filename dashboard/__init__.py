@@ -1,0 +1,1 @@
+"""Curated, passage-cited dataset of North Korean arms transfers to Russia, and its dashboard."""

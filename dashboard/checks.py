@@ -1,0 +1,114 @@
+"""Checks that span columns, tables and seeds: references, date windows, verbatim passages."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.loader import Parsed, Problem, split_ids
+from dashboard.schema import TABLES
+
+
+def check_references(parsed: Parsed) -> list[Problem]:
+    problems = []
+    keys = {
+        name: set(frame[TABLES[name].primary_key].dropna()) for name, frame in parsed.tables.items()
+    }
+    for name, frame in parsed.tables.items():
+        table, lines = TABLES[name], parsed.lines[name]
+        for f in table.fields:
+            if f.name == "article_id":
+                known, target = set(parsed.seeds), "seeds"
+            elif f.ref:
+                if f.ref not in keys:
+                    continue  # that table failed to load and is reported already
+                known, target = keys[f.ref], f"{f.ref}.csv"
+            else:
+                continue
+            for i, value in frame[f.name].dropna().items():
+                items = split_ids(value) if f.type == "id_list" else [value]
+                for item in items:
+                    if item not in known:
+                        problems.append(
+                            Problem(table.path, lines[i], f.name, item, f"no such id in {target}")
+                        )
+    return problems
+
+
+def check_windows(parsed: Parsed, skip: set[tuple[str, int]]) -> list[Problem]:
+    problems = []
+    for name, frame in parsed.tables.items():
+        table, lines = TABLES[name], parsed.lines[name]
+        for prefix in ("date", "report_date"):
+            if f"{prefix}_start" not in table.columns:
+                continue
+            start, end = frame[f"{prefix}_start"], frame[f"{prefix}_end"]
+            precision = frame[f"{prefix}_precision"]
+            rules = [
+                (end < start, f"{prefix}_end", end, "ends before its start"),
+                (start.isna() != end.isna(), f"{prefix}_start", start, "set start and end both"),
+                (
+                    (precision == "unknown") & start.notna(),
+                    f"{prefix}_precision",
+                    precision,
+                    "precision unknown but a date is given",
+                ),
+                (
+                    precision.isin(["day", "part_of_month", "month"]) & start.isna(),
+                    f"{prefix}_precision",
+                    precision,
+                    "precision given but no date",
+                ),
+                (
+                    (precision == "day") & (start != end) & start.notna() & end.notna(),
+                    f"{prefix}_end",
+                    end,
+                    "a day-precise window must start and end on the same day",
+                ),
+            ]
+            for mask, col, values, message in rules:
+                for i in mask[mask.fillna(False)].index:
+                    if (table.path, lines[i]) in skip:
+                        continue  # a cell on this line failed to parse; that is the problem to fix
+                    shown = values[i]
+                    shown = "" if pd.isna(shown) else str(shown)[:10]
+                    problems.append(Problem(table.path, lines[i], col, shown, message))
+    return problems
+
+
+def check_passages(parsed: Parsed) -> list[Problem]:
+    problems = []
+    for name, frame in parsed.tables.items():
+        table, lines = TABLES[name], parsed.lines[name]
+        if "passage" not in table.columns:
+            continue
+        cols = frame[["article_id", "passage", "passage_start", "passage_end"]]
+        for i, (article, passage, start, end) in zip(
+            cols.index, cols.itertuples(index=False, name=None), strict=True
+        ):
+            text = parsed.seeds.get(article)
+            if text is None or not isinstance(passage, str):
+                continue  # missing seed or empty passage is reported elsewhere
+            if passage not in text:
+                problems.append(
+                    Problem(
+                        table.path, lines[i], "passage", passage[:60], "not verbatim in the seed"
+                    )
+                )
+            elif pd.isna(start) or pd.isna(end) or text[int(start) : int(end)] != passage:
+                found = text.index(passage)
+                problems.append(
+                    Problem(
+                        table.path,
+                        lines[i],
+                        "passage_start",
+                        f"{start}-{end}",
+                        f"offsets do not match the passage (it is at {found}-{found + len(passage)})",
+                    )
+                )
+    return problems
+
+
+def check_all(parsed: Parsed) -> list[Problem]:
+    """Every cross-column problem, beside the parse problems already in `parsed`."""
+    skip = {(p.file, p.line) for p in parsed.problems}
+    return [*check_references(parsed), *check_windows(parsed, skip), *check_passages(parsed)]

@@ -1,0 +1,86 @@
+"""Load a validated dataset folder into typed DataFrames; filter and tally them. No streamlit here."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard.checks import check_all
+from dashboard.loader import DatasetInvalid, Problem, read_folder, seeds_dir_for
+from dashboard.schema import TABLES
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA_DIR = REPO_ROOT / "datasets"
+
+__all__ = ["Dataset", "DatasetInvalid", "Problem", "data_dir", "dataset_version", "load_dataset"]
+
+
+@dataclass(frozen=True)
+class Dataset:
+    folder: Path
+    version: str
+    events: pd.DataFrame
+    transfers: pd.DataFrame
+    locations: pd.DataFrame
+    actors: pd.DataFrame
+    claims: pd.DataFrame
+    articles: pd.DataFrame
+    seeds: dict[str, str]
+
+    def counts(self) -> dict[str, int]:
+        return {name: len(getattr(self, name)) for name in (*TABLES, "articles")}
+
+
+def data_dir() -> Path:
+    """The folder the app reads: $DASHBOARD_DATA_DIR, else the repo's datasets/."""
+    return Path(os.environ.get("DASHBOARD_DATA_DIR") or DEFAULT_DATA_DIR).resolve()
+
+
+def dataset_files(folder: Path) -> list[Path]:
+    seeds = seeds_dir_for(folder)
+    tables = [folder / t.path for t in TABLES.values()]
+    seed_files = (
+        sorted(seeds.glob("*.txt")) + sorted(seeds.glob("*.json")) if seeds.is_dir() else []
+    )
+    return [p for p in tables + seed_files if p.is_file()]
+
+
+def dataset_version(folder: Path) -> str:
+    """Short SHA-256 over the names and bytes of every table and seed: the version to cite."""
+    digest = hashlib.sha256()
+    for path in dataset_files(folder):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def validate_folder(folder: Path) -> list[Problem]:
+    parsed = read_folder(folder)
+    return sorted(set(parsed.problems + check_all(parsed)))
+
+
+def load_dataset(folder: Path | str | None = None) -> Dataset:
+    """Read, parse and validate a folder; raise DatasetInvalid with every problem, or return it."""
+    folder = Path(folder).resolve() if folder else data_dir()
+    if not folder.is_dir():
+        raise DatasetInvalid(folder, [Problem(str(folder), 0, "", "", "dataset folder not found")])
+    parsed = read_folder(folder)
+    problems = parsed.problems + check_all(parsed)
+    if problems:
+        raise DatasetInvalid(folder, problems)
+    t = parsed.tables
+    return Dataset(
+        folder=folder,
+        version=dataset_version(folder),
+        events=t["events"],
+        transfers=t["transfers"],
+        locations=t["locations"],
+        actors=t["actors"],
+        claims=t["claims"],
+        articles=parsed.articles,
+        seeds=parsed.seeds,
+    )

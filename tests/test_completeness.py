@@ -62,7 +62,7 @@ DATES = {
     "already": [
         ("events", "date_text", "already"),
         ("events", "date_text", "had already engaged"),
-        ("events", "location_basis", "'These weapons have already arrived in the Kursk region'."),
+        ("transfers", "destination_location_id", "kursk-oblast"),
     ],
 }
 

@@ -1,10 +1,28 @@
-"""Entry point: page config, the shared sidebar filters, and navigation."""
+"""Entry point: page config, the dataset (or its validation report), shared filters, navigation."""
 
 import streamlit as st
 
-st.set_page_config(page_title="NK arms to Russia — curated claims", layout="wide")
-st.title("North Korean arms transfers to Russia")
-st.write("The pages are being built. The dataset holds:")
-from dashboard.data import load_dataset  # noqa: E402
+from dashboard import ui
 
-st.table({k: [v] for k, v in load_dataset().counts().items()})
+st.set_page_config(page_title="NK arms to Russia · curated claims", page_icon="🛰️", layout="wide")
+
+PAGES = [
+    st.Page(
+        "app_pages/overview.py", title="Overview", icon="📋", url_path="overview", default=True
+    ),
+    st.Page("app_pages/timeline.py", title="Timeline", icon="📅", url_path="timeline"),
+    st.Page("app_pages/map.py", title="Map", icon="🗺️", url_path="map"),
+    st.Page("app_pages/equipment.py", title="Equipment", icon="🚂", url_path="equipment"),
+    st.Page("app_pages/sources.py", title="Sources & claims", icon="🗣️", url_path="sources"),
+    st.Page("app_pages/data.py", title="Data", icon="⬇️", url_path="data"),
+]
+page = st.navigation(PAGES)
+
+ds, problems, links = ui.load()
+if ds is None:
+    st.title(page.title)
+    ui.show_problems(ui.data_dir(), problems)
+    st.stop()
+
+st.session_state["_ctx"] = ui.sidebar(ds, links)
+page.run()

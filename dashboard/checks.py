@@ -11,13 +11,14 @@ from dashboard.schema import TABLES
 def check_references(parsed: Parsed) -> list[Problem]:
     problems = []
     keys = {
-        name: set(frame[TABLES[name].primary_key].dropna()) for name, frame in parsed.tables.items()
+        name: set(frame[TABLES[name].primary_key].dropna()) | parsed.ragged_keys.get(name, set())
+        for name, frame in parsed.tables.items()
     }
     for name, frame in parsed.tables.items():
         table, lines = TABLES[name], parsed.lines[name]
         for f in table.fields:
             if f.name == "article_id":
-                known, target = set(parsed.seeds), "seeds"
+                known, target = set(parsed.seeds) | parsed.seed_ids, "seeds"
             elif f.ref:
                 if f.ref not in keys:
                     continue  # that table failed to load and is reported already
@@ -34,13 +35,14 @@ def check_references(parsed: Parsed) -> list[Problem]:
     return problems
 
 
-def check_windows(parsed: Parsed, skip: set[tuple[str, int]]) -> list[Problem]:
+def check_windows(parsed: Parsed, skip: set[tuple[str, int, str]]) -> list[Problem]:
     problems = []
     for name, frame in parsed.tables.items():
         table, lines = TABLES[name], parsed.lines[name]
         for prefix in ("date", "report_date"):
             if f"{prefix}_start" not in table.columns:
                 continue
+            cols = [f"{prefix}_start", f"{prefix}_end", f"{prefix}_precision"]
             start, end = frame[f"{prefix}_start"], frame[f"{prefix}_end"]
             precision = frame[f"{prefix}_precision"]
             rules = [
@@ -59,7 +61,7 @@ def check_windows(parsed: Parsed, skip: set[tuple[str, int]]) -> list[Problem]:
                     "precision given but no date",
                 ),
                 (
-                    (precision == "day") & (start != end) & start.notna() & end.notna(),
+                    (precision == "day") & (end > start),  # end < start is reported above
                     f"{prefix}_end",
                     end,
                     "a day-precise window must start and end on the same day",
@@ -67,15 +69,15 @@ def check_windows(parsed: Parsed, skip: set[tuple[str, int]]) -> list[Problem]:
             ]
             for mask, col, values, message in rules:
                 for i in mask[mask.fillna(False)].index:
-                    if (table.path, lines[i]) in skip:
-                        continue  # a cell on this line failed to parse; that is the problem to fix
+                    if any((table.path, lines[i], c) in skip for c in cols):
+                        continue  # a cell of this window failed to parse; that is the problem to fix
                     shown = values[i]
                     shown = "" if pd.isna(shown) else str(shown)[:10]
                     problems.append(Problem(table.path, lines[i], col, shown, message))
     return problems
 
 
-def check_passages(parsed: Parsed) -> list[Problem]:
+def check_passages(parsed: Parsed, skip: set[tuple[str, int, str]]) -> list[Problem]:
     problems = []
     for name, frame in parsed.tables.items():
         table, lines = TABLES[name], parsed.lines[name]
@@ -94,7 +96,13 @@ def check_passages(parsed: Parsed) -> list[Problem]:
                         table.path, lines[i], "passage", passage[:60], "not verbatim in the seed"
                     )
                 )
-            elif pd.isna(start) or pd.isna(end) or text[int(start) : int(end)] != passage:
+            elif (
+                pd.isna(start)
+                or pd.isna(end)
+                or any((table.path, lines[i], c) in skip for c in ("passage_start", "passage_end"))
+            ):
+                continue  # an empty, unparseable or negative offset is reported already
+            elif text[int(start) : int(end)] != passage:
                 found = text.index(passage)
                 problems.append(
                     Problem(
@@ -110,5 +118,9 @@ def check_passages(parsed: Parsed) -> list[Problem]:
 
 def check_all(parsed: Parsed) -> list[Problem]:
     """Every cross-column problem, beside the parse problems already in `parsed`."""
-    skip = {(p.file, p.line) for p in parsed.problems}
-    return [*check_references(parsed), *check_windows(parsed, skip), *check_passages(parsed)]
+    skip = {(p.file, p.line, p.column) for p in parsed.problems}
+    return [
+        *check_references(parsed),
+        *check_windows(parsed, skip),
+        *check_passages(parsed, skip),
+    ]

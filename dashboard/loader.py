@@ -51,6 +51,7 @@ class DatasetInvalid(Exception):
 class RawTable:
     frame: pd.DataFrame  # every cell a str ("" when empty), original column names
     lines: list[int]  # CSV line on which each record starts
+    ragged: list[list[str]] = field(default_factory=list)  # rows reported and left out
 
 
 @dataclass
@@ -58,6 +59,8 @@ class Parsed:
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     lines: dict[str, list[int]] = field(default_factory=dict)
     seeds: dict[str, str] = field(default_factory=dict)
+    ragged_keys: dict[str, set[str]] = field(default_factory=dict)  # ids on ragged rows
+    seed_ids: set[str] = field(default_factory=set)  # every article with metadata, text or not
     articles: pd.DataFrame | None = None
     problems: list[Problem] = field(default_factory=list)
 
@@ -93,7 +96,7 @@ def split_csv(text: str, name: str, problems: list[Problem]) -> RawTable | None:
     except (StopIteration, csv.Error) as err:
         problems.append(Problem(name, 1, "", "", f"cannot read the header: {err}"))
         return None
-    rows, lines, prev = [], [], reader.line_num
+    rows, lines, ragged, prev = [], [], [], reader.line_num
     width = len(header)
     try:
         for row in reader:
@@ -104,6 +107,7 @@ def split_csv(text: str, name: str, problems: list[Problem]) -> RawTable | None:
                 problems.append(
                     Problem(name, start, "", "", f"row has {len(row)} fields, header has {width}")
                 )
+                ragged.append(row)
                 continue
             rows.append(row)
             lines.append(start)
@@ -112,7 +116,7 @@ def split_csv(text: str, name: str, problems: list[Problem]) -> RawTable | None:
         return None
     frame = pd.DataFrame(rows, columns=range(width), dtype=object)
     frame.columns = header
-    return RawTable(frame, lines)
+    return RawTable(frame, lines, ragged)
 
 
 def check_header(raw: RawTable, table: Table, name: str, problems: list[Problem]) -> bool:
@@ -136,7 +140,8 @@ def parse_column(raw: pd.Series, f: Field) -> tuple[pd.Series, pd.Series, str]:
     """Parse one column of str cells; return (typed values, mask of unparseable cells, message)."""
     empty = raw == ""
     if f.type == "date":
-        typed = pd.to_datetime(raw.where(~empty), format="%Y-%m-%d", errors="coerce")
+        iso = raw.str.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}").astype(bool)  # not 2024-1-5
+        typed = pd.to_datetime(raw.where(iso), format="%Y-%m-%d", errors="coerce")
         return typed, typed.isna() & ~empty, "not a real YYYY-MM-DD date"
     if f.type in ("integer", "number"):
         num = pd.to_numeric(raw.where(~empty), errors="coerce")
@@ -209,22 +214,28 @@ def humanise_failures(cases: pd.DataFrame, raw: RawTable, name: str) -> list[Pro
     return out
 
 
-def read_seeds(folder: Path, problems: list[Problem]) -> tuple[dict[str, str], pd.DataFrame]:
+def read_seeds(
+    folder: Path, problems: list[Problem]
+) -> tuple[dict[str, str], pd.DataFrame, set[str]]:
+    """Seed texts and metadata; and the ids of every article with metadata, its text readable or not."""
     seeds_dir = seeds_dir_for(folder)
     texts: dict[str, str] = {}
     metas = []
+    ids: set[str] = set()
     if not seeds_dir.is_dir():
         problems.append(Problem(str(seeds_dir), 0, "", "", "seeds folder not found"))
-        return texts, pd.DataFrame(columns=list(ARTICLE_FIELDS))
+        return texts, pd.DataFrame(columns=list(ARTICLE_FIELDS)), ids
     for meta_path in sorted(seeds_dir.glob("*.json")):
         name = f"seeds/{meta_path.name}"
         try:
             meta = json.loads(meta_path.read_bytes().decode("utf-8-sig"))
         except (UnicodeDecodeError, json.JSONDecodeError) as err:
             problems.append(Problem(name, 0, "", "", f"not valid UTF-8 JSON: {err}"))
+            ids.add(meta_path.stem)
             continue
         if not isinstance(meta, dict):
             problems.append(Problem(name, 0, "", "", "must hold one JSON object"))
+            ids.add(meta_path.stem)
             continue
         for key in ARTICLE_FIELDS:
             if key not in meta:
@@ -233,6 +244,7 @@ def read_seeds(folder: Path, problems: list[Problem]) -> tuple[dict[str, str], p
             if key not in ARTICLE_FIELDS:
                 problems.append(Problem(name, 0, key, "", "unexpected field (not in the codebook)"))
         article_id = str(meta.get("article_id", meta_path.stem))
+        ids.add(article_id)  # a missing or unreadable text is reported once, not on every row
         text_path = seeds_dir / f"{article_id}.txt"
         if not text_path.is_file():
             problems.append(Problem(name, 0, "article_id", article_id, "seed text file not found"))
@@ -246,12 +258,12 @@ def read_seeds(folder: Path, problems: list[Problem]) -> tuple[dict[str, str], p
         if text is not None:
             texts[article_id] = text
             metas.append(meta)
-    return texts, pd.DataFrame(metas, columns=list(ARTICLE_FIELDS))
+    return texts, pd.DataFrame(metas, columns=list(ARTICLE_FIELDS)), ids
 
 
 def read_folder(folder: Path) -> Parsed:
     out = Parsed()
-    out.seeds, out.articles = read_seeds(folder, out.problems)
+    out.seeds, out.articles, out.seed_ids = read_seeds(folder, out.problems)
     for table in TABLES.values():
         path = folder / table.path
         if not path.is_file():
@@ -266,6 +278,9 @@ def read_folder(folder: Path) -> Parsed:
             continue
         out.tables[table.name] = check_table(raw, table, table.path, out.problems)
         out.lines[table.name] = raw.lines
+        # A ragged row is reported once; its id still exists, so references to it are no fault.
+        pk = list(raw.frame.columns).index(table.primary_key)
+        out.ragged_keys[table.name] = {row[pk] for row in raw.ragged if pk < len(row)}
     return out
 
 

@@ -1,0 +1,58 @@
+"""Equipment: every stated figure as the range its words allow, hardware and troops apart."""
+
+import streamlit as st
+
+from dashboard import charts, tallies, ui
+
+ctx = ui.context()
+st.title("Equipment")
+st.caption(
+    "Each bar spans what the words allow (“nearly 50” = 45–49; “over 10,000” runs on, ▶). "
+    "A dot is an exact figure. Rows from different claimants overlap: compare them, do not add them."
+)
+if ui.empty_notice(ctx):
+    st.stop()
+
+q = tallies.quantity_rows(ctx.view, ctx.ds)
+COLUMNS = {
+    "transfer_id": None,
+    "as_stated": st.column_config.TextColumn("as stated"),
+    "passage": st.column_config.TextColumn("passage", width="large"),
+}
+for title, mask, key in (
+    ("Guns and rocket launchers", q["category"].isin(tallies.HARDWARE), "hardware"),
+    ("Troops", q["category"] == "personnel", "personnel"),
+):
+    rows = q[mask]
+    st.subheader(title)
+    if rows.empty:
+        st.caption("None under these filters.")
+        continue
+    chart, table = st.columns([3, 2])
+    with chart:
+        stated = rows[rows["low"].notna()]
+        if stated.empty:
+            st.caption("No figure is stated for these rows.")
+        else:
+            st.plotly_chart(
+                charts.range_figure(stated), key=f"{key}_chart", config={"displaylogo": False}
+            )
+        unstated = rows[rows["low"].isna()]
+        if len(unstated):
+            st.caption(f"{len(unstated)} row(s) give no figure: listed in the table.")
+    with table:
+        st.dataframe(
+            rows[["transfer_id", "as_stated", "system", "claimant", "reported", "low", "high", "passage"]],
+            hide_index=True, width="stretch", key=f"{key}_table", column_config=COLUMNS, row_height=60,
+        )  # fmt: skip
+
+st.subheader("Reports by system, category and claimant")
+by = (
+    st.segmented_control(
+        "Tally by", ["system", "category", "claimant"], default="system", key="tally_by"
+    )
+    or "system"
+)
+st.dataframe(
+    tallies.tally(ctx.view, ctx.ds, by), hide_index=True, width="stretch", key="tally_table"
+)

@@ -1,0 +1,33 @@
+"""Map: where things happened and went, and how precise each point is."""
+
+import streamlit as st
+
+from dashboard import charts, geo, ui
+
+ctx = ui.context()
+st.title("Map")
+st.caption(
+    "Kursk, Krasnoyarsk and every other place a row names. Hover a point or arc for its rows."
+)
+if ui.empty_notice(ctx):
+    st.stop()
+
+places = geo.places_frame(ctx.view, ctx.ds)
+arcs = geo.arcs_frame(ctx.view, ctx.ds)
+sightings = geo.sightings_frame(ctx.view, ctx.ds)
+basemap = st.toggle("Street basemap (needs internet)", value=False, key="basemap")
+st.pydeck_chart(charts.map_deck(places, arcs, sightings, basemap), key="map", height=560)
+
+st.markdown(
+    "**Legend** — 🔴 red dot: rows at a place (bigger = more rows) · "
+    "🔵 shaded disc: the dot is a city standing for a whole region · "
+    "🔵 open ring: the dot stands for a whole country, no city is known · "
+    "🟠 orange ring: a sighting (the Koksan guns on rail) · "
+    "purple→red arc: a transfer from supplier to destination, wider for larger stated quantities."
+)
+st.caption(
+    f"{len(places)} place(s), {len(arcs)} route(s), {len(sightings)} sighting(s) under these filters."
+)
+st.dataframe(
+    places[["name", "geo_precision", "rows", "lat", "lon"]], hide_index=True, width="stretch", key="places_table"
+)  # fmt: skip

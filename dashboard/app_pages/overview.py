@@ -1,0 +1,56 @@
+"""Overview: what was delivered, how many, who says so, since when, and what is contested."""
+
+import streamlit as st
+
+from dashboard import tallies, ui
+from dashboard.text import md
+
+ctx = ui.context()
+st.title("Overview")
+st.caption(
+    "North Korean arms and troops for Russia, as reported. Every figure keeps the words it was "
+    "stated in, who claims it and when; figures from different claimants overlap and are never added."
+)
+if ui.empty_notice(ctx):
+    st.stop()
+
+# 1. Headline numbers
+m = tallies.overview_metrics(ctx.view, ctx.ds)
+span = m["span"]
+cols = st.columns(4)
+cols[0].metric("Hardware reports", len(m["hardware"]), help="Transfer rows for guns and launchers")
+cols[1].metric("Troop reports", len(m["personnel"]), help="Transfer rows for personnel")
+cols[2].metric(
+    "Date span",
+    f"{span[0]:%d %b} – {span[1]:%d %b %Y}" if span else "undated",
+    help="Earliest to latest dated window among the rows shown (the year is inferred)",
+)
+cols[3].metric("Claimants", m["claimants"], help="Distinct sources that say something")
+
+
+# 2. The figures, each with its qualifier, claimant and date
+def figure_lines(rows):
+    for row in rows.itertuples():
+        st.markdown(
+            f"**{md(row.as_stated)}** · {md(row.system)} · {md(row.claimant)} · {md(row.reported)}"
+        )
+
+
+left, right = st.columns(2)
+with left:
+    st.subheader("Systems delivered")
+    figure_lines(m["hardware"]) if len(m["hardware"]) else st.caption("None under these filters.")
+with right:
+    st.subheader("Troops deployed")
+    figure_lines(m["personnel"]) if len(m["personnel"]) else st.caption("None under these filters.")
+
+# 3. Contested: denials, acknowledgements, unverified and unattributed rows
+st.subheader("Contested or unverified")
+contested = tallies.contested(ctx.view, ctx.ds)
+with st.container(border=True):
+    if contested.empty:
+        st.caption("Nothing denied or unverified under these filters.")
+    for row in contested.itertuples():
+        answers = f" — answers {md(row.answers)}" if row.answers else ""
+        how = "no source named" if row.attribution == "unattributed" else md(row.stance)
+        st.markdown(f"**{how}** · {md(row.claimant)}: {md(row.summary)}{answers}")

@@ -1,0 +1,29 @@
+"""Sources & claims: who says what, who denies it, and the article with every cited passage."""
+
+import streamlit as st
+
+from dashboard import reader, tallies, ui
+
+ctx = ui.context()
+st.title("Sources & claims")
+st.caption(
+    "Who claims what (the claimant), kept apart from who published it (the article's publisher)."
+)
+if ui.empty_notice(ctx):
+    st.stop()
+
+# 1. Claimant × claim matrix
+st.subheader("Claimant × claim")
+st.dataframe(tallies.claims_matrix(ctx.view, ctx.ds), width="stretch", key="matrix")
+
+# 2. Denials and acknowledgements beside what they answer
+st.subheader("Denials and acknowledgements")
+answers = tallies.answers_table(ctx.view, ctx.ds)
+if answers.empty:
+    st.caption("None under these filters.")
+else:
+    st.dataframe(answers, hide_index=True, width="stretch", key="answers")
+
+# 3. The article reader
+st.subheader("Article reader")
+reader.render(ctx)

@@ -1,0 +1,34 @@
+"""Timeline: when things happened and when they were reported, with the window's precision."""
+
+import streamlit as st
+
+from dashboard import charts, tallies, ui
+
+ctx = ui.context()
+st.title("Timeline")
+st.caption(
+    "● a day · ▨ hatched bar: a window such as “late October” (the day is not known) · "
+    "◇ and dotted bars: when it was *reported*. Rows with neither date are listed below."
+)
+if ui.empty_notice(ctx):
+    st.stop()
+
+colour_by = st.segmented_control(
+    "Colour by", ["event_type", "stance"], default="event_type", key="colour",
+    bind="query-params", format_func=lambda v: v.replace("_", " "),
+) or "event_type"  # fmt: skip
+names = tallies.actor_names(ctx.ds)
+fig = charts.timeline_figure(ctx.view.events, names, colour_by)
+if fig.data:
+    st.plotly_chart(fig, key="timeline", config={"displaylogo": False})
+else:
+    st.info("None of the rows shown has a date; they are listed below.")
+
+undated = ctx.view.events[
+    ctx.view.events["date_start"].isna() & ctx.view.events["report_date_start"].isna()
+]
+st.subheader(f"Undated rows ({len(undated)})")
+st.dataframe(
+    undated[["event_id", "event_type", "claimant_actor_id", "stance", "date_text", "report_date_text", "summary"]],
+    hide_index=True, width="stretch", key="undated_rows",
+)  # fmt: skip

@@ -1,0 +1,126 @@
+"""Downloads that are safe to open in a spreadsheet, named after their filter, and citable."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from datetime import date
+
+import pandas as pd
+
+# A cell starting with one of these (after leading blanks) is read as a formula by some
+# spreadsheet (OWASP CSV injection; NUL per ASVS); full-width forms as defence in depth.
+FORMULA_TRIGGERS = frozenset("=+-@\t\r\n\0\uff1d\uff0b\uff0d\uff20")
+LEADING_BLANKS = " \u00a0\u3000"
+
+
+def neutralise(value):
+    """Prefix a text cell that a spreadsheet would run as a formula with an apostrophe."""
+    if not isinstance(value, str) or not value:
+        return value
+    if value[0] in FORMULA_TRIGGERS or value.lstrip(LEADING_BLANKS)[:1] in FORMULA_TRIGGERS:
+        return "'" + value
+    return value
+
+
+def neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """Neutralise text columns and headers; numbers and dates stay typed (so -5 stays -5)."""
+    out = df.copy()
+    for col in out.columns:
+        s = out[col]
+        if isinstance(s.dtype, pd.CategoricalDtype):
+            s = s.astype(object)
+        if s.dtype == object or pd.api.types.is_string_dtype(s.dtype):
+            out[col] = s.map(neutralise)
+    out.columns = [neutralise(str(c)) for c in out.columns]
+    return out
+
+
+def _for_export(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.copy()
+    for col in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[col]):
+            out[col] = out[col].dt.strftime("%Y-%m-%d")
+    return out
+
+
+def to_csv_bytes(df: pd.DataFrame) -> bytes:
+    """Every field quoted, formulas neutralised, UTF-8 with a BOM so Excel reads the accents."""
+    text = neutralise_frame(_for_export(df)).to_csv(
+        index=False, quoting=csv.QUOTE_ALL, lineterminator="\r\n"
+    )
+    return text.encode("utf-8-sig")
+
+
+def to_xlsx_bytes(df: pd.DataFrame, citation: dict[str, str], sheet: str = "data") -> bytes:
+    """A 'citation' sheet first, then the data; no string becomes a formula or a link."""
+    buf = io.BytesIO()
+    options = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+    with pd.ExcelWriter(buf, engine="xlsxwriter", engine_kwargs={"options": options}) as xw:
+        cite = pd.DataFrame({"field": list(citation), "value": list(citation.values())})
+        neutralise_frame(cite).to_excel(xw, sheet_name="citation", index=False)
+        neutralise_frame(_for_export(df)).to_excel(xw, sheet_name=sheet[:31], index=False)
+    return buf.getvalue()
+
+
+def to_geojson_bytes(
+    rows: pd.DataFrame, locations: pd.DataFrame, citation: dict[str, str], location_column: str
+) -> bytes:
+    """A FeatureCollection of the rows that have a place, at their place's point."""
+    located = rows.merge(
+        locations[["location_id", "lat", "lon", "geo_precision"]],
+        left_on=location_column,
+        right_on="location_id",
+        how="inner",
+        suffixes=("", "_place"),
+    )
+    features = []
+    for record in _for_export(located).to_dict(orient="records"):
+        lon, lat = record.pop("lon"), record.pop("lat")
+        props = {k: neutralise(None if pd.isna(v) else v) for k, v in record.items()}
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                "properties": props,
+            }
+        )
+    collection = {"type": "FeatureCollection", "citation": citation, "features": features}
+    return json.dumps(collection, ensure_ascii=False, indent=1, default=str).encode("utf-8")
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+
+
+def file_stem(
+    table: str, start: date | None, end: date | None, actors: list[str], other: bool
+) -> str:
+    """'transfers_2024-11-01_2024-11-30_north-korea' — the filter travels with the file."""
+    parts = [table]
+    if start or end:
+        parts += [start.isoformat() if start else "start", end.isoformat() if end else "end"]
+    if actors:
+        parts.append(
+            "+".join(slug(a) for a in actors[:3])
+            + (f"+{len(actors) - 3}-more" if len(actors) > 3 else "")
+        )
+    if other:
+        parts.append("filtered")
+    return "_".join(parts)
+
+
+def citation(version: str, filters: dict[str, str], accessed: date, title: str) -> dict[str, str]:
+    return {
+        "title": title,
+        "dataset_version": version,
+        "filters": "; ".join(f"{k}={v}" for k, v in filters.items() if v) or "none",
+        "accessed": accessed.isoformat(),
+        "cite_as": f"{title}, dataset version {version}, accessed {accessed.isoformat()}",
+    }
+
+
+def citation_text(cite: dict[str, str]) -> bytes:
+    return "".join(f"{k}: {v}\n" for k, v in cite.items()).encode("utf-8")

@@ -1,0 +1,179 @@
+"""Figures, tallies, the claims matrix and the article reader's segments, from a filtered View."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.data import Dataset
+from dashboard.filters import View, effective_window, responds_to_pairs
+
+HARDWARE = ("self_propelled_howitzer", "multiple_rocket_launcher")
+CONTESTED_STANCES = ("denies", "acknowledges", "uncertain")
+
+
+def actor_names(ds: Dataset) -> dict[str, str]:
+    return dict(zip(ds.actors["actor_id"], ds.actors["name"], strict=True))
+
+
+def label_window(start, end, precision: str) -> str:
+    """'16 Nov 2024', '21–31 Oct 2024', '1–19 Nov 2024', or 'date unknown'."""
+    if precision == "unknown" or pd.isna(start):
+        return "date unknown"
+    start, end = pd.Timestamp(start), pd.Timestamp(end)
+    if start == end:
+        return f"{start.day} {start:%b %Y}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {start:%b %Y}"
+    return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
+
+
+def _report_label(row) -> str:
+    label = label_window(row.report_date_start, row.report_date_end, row.report_date_precision)
+    if label == "date unknown" and isinstance(row.report_date_text, str):
+        return f"reported {row.report_date_text.lower()}"
+    return label
+
+
+def quantity_rows(view: View, ds: Dataset) -> pd.DataFrame:
+    """One row per transfer with its figure as stated, bounds, claimant and report date."""
+    names = actor_names(ds)
+    t = view.transfers
+    out = pd.DataFrame(
+        {
+            "transfer_id": t["transfer_id"],
+            "system": t["system_name"],
+            "category": t["category"],
+            "as_stated": t["quantity_as_stated"].fillna("not stated"),
+            "qualifier": t["quantity_qualifier"],
+            "low": t["quantity_low"],
+            "high": t["quantity_high"],
+            "status": t["status"],
+            "claimant": t["claimant_actor_id"].map(names),
+            "reported": [_report_label(r) for r in t.itertuples()],
+            "passage": t["passage"],
+        }
+    )
+    return out.reset_index(drop=True)
+
+
+def headline(row) -> str:
+    """'nearly 50 · Koksan 170 mm self-propelled gun · Financial Times · 16 Nov 2024'."""
+    return f"{row.as_stated} · {row.system} · {row.claimant} · {row.reported}"
+
+
+def overview_metrics(view: View, ds: Dataset) -> dict:
+    q = quantity_rows(view, ds)
+    hardware = q[q["category"].isin(HARDWARE)]
+    personnel = q[q["category"] == "personnel"]
+    start, end = effective_window(view.events)
+    span = None
+    if start.notna().any():
+        span = (start.min().date(), end.max().date())
+    return {
+        "events": len(view.events),
+        "transfers": len(view.transfers),
+        "hardware": hardware,
+        "personnel": personnel,
+        "span": span,
+        "claimants": view.events["claimant_actor_id"].nunique(),
+    }
+
+
+def contested(view: View, ds: Dataset) -> pd.DataFrame:
+    """Denials, acknowledgements and unverified rows, with what they answer."""
+    names = actor_names(ds)
+    ev = view.events
+    by_id = ds.events.set_index("event_id")
+    rows = ev[ev["stance"].isin(CONTESTED_STANCES) | (ev["attribution"] == "unattributed")]
+    pairs = responds_to_pairs(rows)
+    answered = pairs.groupby("event_id")["answers_event_id"].agg(
+        lambda ids: "; ".join(f"{names[by_id.at[i, 'claimant_actor_id']]} ({i})" for i in ids)
+    )
+    return pd.DataFrame(
+        {
+            "event_id": rows["event_id"],
+            "stance": rows["stance"],
+            "claimant": rows["claimant_actor_id"].map(names),
+            "attribution": rows["attribution"],
+            "summary": rows["summary"],
+            "answers": rows["event_id"].map(answered).fillna(""),
+        }
+    ).reset_index(drop=True)
+
+
+def tally(view: View, ds: Dataset, by: str) -> pd.DataFrame:
+    """Number of transfer reports by system, category or claimant (hardware and personnel apart)."""
+    column = {"system": "system", "category": "category", "claimant": "claimant"}[by]
+    q = quantity_rows(view, ds)
+    q["kind"] = q["category"].map(lambda c: "personnel" if c == "personnel" else "hardware")
+    counts = q.groupby(["kind", column]).size().rename("reports").reset_index()
+    return counts.sort_values(
+        ["kind", "reports", column], ascending=[True, False, True]
+    ).reset_index(drop=True)
+
+
+def claims_matrix(view: View, ds: Dataset) -> pd.DataFrame:
+    """Claims (rows) × claimants (columns); each cell the claimant's stance(s) on the claim."""
+    names = actor_names(ds)
+    propositions = dict(zip(ds.claims["claim_id"], ds.claims["proposition"], strict=True))
+    ev = view.events
+    if ev.empty:
+        return pd.DataFrame()
+    cells = (
+        ev.assign(
+            claimant=ev["claimant_actor_id"].map(names), claim=ev["claim_id"].map(propositions)
+        )
+        .groupby(["claim", "claimant"])["stance"]
+        .agg(lambda s: ", ".join(sorted(set(s))))
+        .unstack(fill_value="")
+    )
+    order = ev["claim_id"].map(propositions).drop_duplicates()
+    return cells.loc[order].rename_axis(index="claim", columns=None)
+
+
+def answers_table(view: View, ds: Dataset) -> pd.DataFrame:
+    """Each denial or acknowledgement beside each row it answers."""
+    names = actor_names(ds)
+    by_id = ds.events.set_index("event_id")
+    pairs = responds_to_pairs(view.events)
+    return pd.DataFrame(
+        {
+            "answer": pairs["event_id"],
+            "stance": pairs["event_id"].map(by_id["stance"]),
+            "by": pairs["event_id"].map(by_id["claimant_actor_id"]).map(names),
+            "answers": pairs["answers_event_id"],
+            "claim by": pairs["answers_event_id"].map(by_id["claimant_actor_id"]).map(names),
+            "what was claimed": pairs["answers_event_id"].map(by_id["summary"]),
+        }
+    )
+
+
+def cited_passages(view: View) -> pd.DataFrame:
+    """One row per distinct passage (article, start, end) with the ids of the rows citing it."""
+    cols = ["article_id", "passage_start", "passage_end", "passage"]
+    ev = view.events[cols].assign(row_id=view.events["event_id"])
+    tr = view.transfers[cols].assign(row_id=view.transfers["transfer_id"])
+    rows = pd.concat([ev, tr], ignore_index=True)
+    if rows.empty:
+        return pd.DataFrame(columns=[*cols, "rows"])
+    grouped = rows.groupby(cols, sort=True)["row_id"].agg(lambda ids: ", ".join(sorted(ids)))
+    return grouped.rename("rows").reset_index()
+
+
+def reader_segments(text: str, passages: pd.DataFrame) -> list[tuple[str, list[int]]]:
+    """Cut the text at every passage boundary: (segment, indexes of the passages covering it)."""
+    cuts = {0, len(text)}
+    for start, end in zip(passages["passage_start"], passages["passage_end"], strict=True):
+        cuts.update((int(start), int(end)))
+    bounds = sorted(cuts)
+    segments = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        covering = [
+            i
+            for i, (start, end) in enumerate(
+                zip(passages["passage_start"], passages["passage_end"], strict=True)
+            )
+            if start <= a and b <= end
+        ]
+        segments.append((text[a:b], covering))
+    return segments

@@ -1,0 +1,170 @@
+"""Streamlit glue shared by the pages: the cached loader, the sidebar filters, the notices."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import filters as flt
+from dashboard.data import Dataset, DatasetInvalid, Problem, data_dir, dataset_files, load_dataset
+from dashboard.schema import EVENT_TYPES, STANCES
+
+FILTER_KEYS = ("dates", "undated", "actor", "type", "claimant", "stance")
+
+
+@dataclass(frozen=True)
+class Context:
+    ds: Dataset
+    view: flt.View
+    filters: flt.Filters
+    span: tuple | None
+    actor_labels: dict[str, str]
+
+
+def _signature(folder: Path) -> tuple:
+    """Cheap stand-in for the files' hash: name, size and mtime of every table and seed."""
+    return tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in dataset_files(folder))
+
+
+@st.cache_resource(show_spinner="Loading and validating the dataset…", max_entries=4)
+def _load(
+    folder: str, signature: tuple
+) -> tuple[Dataset | None, list[Problem], pd.DataFrame | None]:
+    # cache_resource, not cache_data: the frames are shared read-only, never copied per rerun.
+    try:
+        ds = load_dataset(folder)
+    except DatasetInvalid as err:
+        return None, err.problems, None
+    except Exception as err:  # anything unreadable becomes a report, never a traceback
+        return None, [Problem(folder, 0, "", "", f"could not be read: {err!r}")], None
+    return ds, [], flt.actor_links(ds)
+
+
+def load() -> tuple[Dataset | None, list[Problem], pd.DataFrame | None]:
+    folder = data_dir()
+    if not folder.is_dir():
+        return None, [Problem(str(folder), 0, "", "", "dataset folder not found")], None
+    return _load(str(folder), _signature(folder))
+
+
+def show_problems(folder: Path, problems: list[Problem]) -> None:
+    st.error(
+        f"The dataset in `{folder.name}` did not pass validation: {len(problems)} problem(s). "
+        "Nothing from it is shown until they are fixed. Run `python -m dashboard validate` "
+        "for the same report."
+    )
+    report = pd.DataFrame(
+        [(p.file, p.line or None, p.column, p.value, p.message) for p in problems],
+        columns=["file", "line", "column", "value", "problem"],
+    )
+    st.dataframe(report, hide_index=True, width="stretch", key="problems")
+
+
+def _unknown_from_url(key: str, allowed: list[str]) -> list[str]:
+    try:
+        values = st.query_params.get_all(key)
+    except Exception:
+        return []
+    return [v for v in values if v and v not in allowed]
+
+
+def sidebar(ds: Dataset, links: pd.DataFrame) -> Context:
+    span = flt.date_span(ds)
+    labels = flt.actor_options(ds.actors)
+    names = dict(zip(ds.actors["actor_id"], ds.actors["name"], strict=True))
+    claimant_ids = sorted(set(ds.events["claimant_actor_id"]), key=lambda a: names[a].casefold())
+    choices = {
+        "actor": list(labels.values()),
+        "type": [t for t in EVENT_TYPES if t in set(ds.events["event_type"])],
+        "claimant": [names[a] for a in claimant_ids],
+        "stance": [s for s in STANCES if s in set(ds.events["stance"])],
+    }
+    dropped = {k: _unknown_from_url(k, v) for k, v in choices.items()}
+    sb = st.sidebar
+    sb.header("Filters")
+    start = end = None
+    if span:
+        picked = sb.date_input(
+            "Date range (rows whose window overlaps it)",
+            value=span,
+            min_value=span[0],
+            max_value=span[1],
+            key="dates",
+            bind="query-params",
+            format="YYYY-MM-DD",
+        )
+        if isinstance(picked, (tuple, list)) and len(picked) == 2:
+            start, end = picked
+        elif isinstance(picked, (tuple, list)) and len(picked) == 1:
+            start = end = picked[0]
+    undated = sb.toggle("Include undated rows", value=True, key="undated", bind="query-params")
+    by_label = {v: k for k, v in labels.items()}
+    actors = sb.multiselect("Actor (a state includes its people and forces)", choices["actor"],
+                            key="actor", bind="query-params", placeholder="All actors")  # fmt: skip
+    types = sb.multiselect("Event type", choices["type"], key="type", bind="query-params",
+                           placeholder="All types")  # fmt: skip
+    claimants = sb.multiselect("Claimant (who says so)", choices["claimant"], key="claimant",
+                               bind="query-params", placeholder="All claimants")  # fmt: skip
+    stances = sb.multiselect("Stance", choices["stance"], key="stance", bind="query-params",
+                             placeholder="All stances")  # fmt: skip
+    for key, values in dropped.items():
+        if values:
+            shown = ", ".join(f"‘{v[:40]}’" for v in values[:5])
+            sb.warning(f"Ignored from the link: {key} {shown} (not in this dataset).", icon="⚠️")
+    name_to_id = {names[a]: a for a in claimant_ids}
+    f = flt.Filters(
+        start=start,
+        end=end,
+        actors=tuple(by_label[a] for a in actors if a in by_label),
+        event_types=tuple(types),
+        claimants=tuple(name_to_id[c] for c in claimants if c in name_to_id),
+        stances=tuple(stances),
+        include_undated=bool(undated),
+    )
+    sb.caption(
+        f"Dataset version `{ds.version}` · {len(ds.events)} events · {len(ds.articles)} article(s)"
+    )
+    view = flt.apply_filters(ds, f, links)
+    return Context(ds, view, f, span, labels)
+
+
+def reset_filters(span) -> None:
+    """Callback: every filter back to its default (the URL follows the widgets)."""
+    st.session_state["dates"] = span
+    st.session_state["undated"] = True
+    for key in ("actor", "type", "claimant", "stance"):
+        st.session_state[key] = []
+
+
+def context() -> Context:
+    return st.session_state["_ctx"]
+
+
+def empty_notice(ctx: Context) -> bool:
+    """Say plainly that the filters removed everything, with a one-click reset."""
+    if not ctx.view.empty:
+        return False
+    st.warning("No rows match these filters.", icon="🔍")
+    st.button(
+        "Reset all filters",
+        on_click=reset_filters,
+        args=(ctx.span,),
+        key="reset_empty",
+        type="primary",
+    )
+    return True
+
+
+def filter_summary(ctx: Context) -> dict[str, str]:
+    f, names = ctx.filters, dict(zip(ctx.ds.actors["actor_id"], ctx.ds.actors["name"], strict=True))
+    return {
+        "dates": f"{f.start}..{f.end}" if f.start else "",
+        "include_undated": "" if f.include_undated else "no",
+        "actors": ", ".join(names[a] for a in f.actors),
+        "event_types": ", ".join(f.event_types),
+        "claimants": ", ".join(names[a] for a in f.claimants),
+        "stances": ", ".join(f.stances),
+    }

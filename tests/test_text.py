@@ -1,0 +1,27 @@
+import pytest
+
+from dashboard.text import md
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        pytest.param("plain words", "plain words", id="plain"),
+        pytest.param("nearly 50", "nearly 50", id="number"),
+        pytest.param(
+            "![](http://127.0.0.1:9/x.png)",
+            r"\!\[\]\(http\:\/\/127\.0\.0\.1\:9\/x\.png\)",
+            id="image",
+        ),
+        pytest.param(
+            '<iframe srcdoc="<script>">', r"\<iframe srcdoc\=\"\<script\>\"\>", id="iframe"
+        ),
+        pytest.param("$x^2$", r"\$x\^2\$", id="latex"),
+        pytest.param(":red[alarm]", r"\:red\[alarm\]", id="directive"),
+        pytest.param("a\nb\r\nc", "a b c", id="newlines"),
+        pytest.param("Корея 북한", "Корея 북한", id="non-latin"),
+        pytest.param(None, "", id="none"),
+    ],
+)
+def test_md_escapes_every_markdown_trigger(value, expected):
+    assert md(value) == expected

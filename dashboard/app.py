@@ -8,13 +8,26 @@ st.set_page_config(page_title="NK arms to Russia · curated claims", page_icon="
 
 PAGES = [
     st.Page(
-        "app_pages/overview.py", title="Overview", icon="📋", url_path="overview", default=True
+        "app_pages/overview.py",
+        title="Overview",
+        icon=":material/dashboard:",
+        url_path="overview",
+        default=True,
     ),
-    st.Page("app_pages/timeline.py", title="Timeline", icon="📅", url_path="timeline"),
-    st.Page("app_pages/map.py", title="Map", icon="🗺️", url_path="map"),
-    st.Page("app_pages/equipment.py", title="Equipment", icon="🚂", url_path="equipment"),
-    st.Page("app_pages/sources.py", title="Sources & claims", icon="🗣️", url_path="sources"),
-    st.Page("app_pages/data.py", title="Data", icon="⬇️", url_path="data"),
+    st.Page(
+        "app_pages/timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"
+    ),
+    st.Page("app_pages/map.py", title="Map", icon=":material/map:", url_path="map"),
+    st.Page(
+        "app_pages/equipment.py", title="Equipment", icon=":material/train:", url_path="equipment"
+    ),
+    st.Page(
+        "app_pages/sources.py",
+        title="Sources & claims",
+        icon=":material/record_voice_over:",
+        url_path="sources",
+    ),
+    st.Page("app_pages/data.py", title="Data", icon=":material/download:", url_path="data"),
 ]
 page = st.navigation(PAGES)
 

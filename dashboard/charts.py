@@ -59,6 +59,11 @@ def timeline_rows(events: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
 def _window_traces(rows, prefix, colour_by, colours, kind, shown):
     traces = []
     start = rows[f"{prefix}_start"]
+    if prefix == "report_date":  # a statement's report window is its event window: draw it once
+        same = (rows["report_date_start"] == rows["date_start"]) & (
+            rows["report_date_end"] == rows["date_end"]
+        )
+        start = start.where(~same)
     precise = rows[f"{prefix}_precision"] == "day"
     for category, colour in colours.items():
         mine = rows[rows[colour_by] == category]
@@ -209,17 +214,17 @@ def map_layers(
         pdk.Layer("GeoJsonLayer", id="countries", data=COUNTRIES_URL, stroked=True, filled=True,
                   get_fill_color=[236, 236, 232], get_line_color=[150, 150, 150], line_width_min_pixels=1),
         pdk.Layer("ScatterplotLayer", id="precision", data=halos[halos["halo_m"] > 0], get_position="[lon, lat]",
-                  get_radius="halo_m", radius_units="meters", stroked=True, filled=True,
+                  get_radius="halo_m", radius_units=pdk.types.String("meters"), stroked=True, filled=True,
                   get_fill_color="[69, 117, 180, halo_alpha]", get_line_color=[69, 117, 180, 200],
                   line_width_min_pixels=2, pickable=True),
         pdk.Layer("ArcLayer", id="arcs", data=arcs, get_source_position="[src_lon, src_lat]",
                   get_target_position="[dst_lon, dst_lat]", get_width="width", width_min_pixels=2,
                   get_source_color=[120, 40, 140, 220], get_target_color=[215, 48, 39, 220], pickable=True),
         pdk.Layer("ScatterplotLayer", id="places", data=places, get_position="[lon, lat]",
-                  get_radius="radius_px", radius_units="pixels", get_fill_color=[215, 48, 39, 230],
+                  get_radius="radius_px", radius_units=pdk.types.String("pixels"), get_fill_color=[215, 48, 39, 230],
                   get_line_color=[255, 255, 255], stroked=True, line_width_min_pixels=1, pickable=True),
         pdk.Layer("ScatterplotLayer", id="sightings", data=sightings, get_position="[lon, lat]",
-                  get_radius=14, radius_units="pixels", filled=False, stroked=True,
+                  get_radius=14, radius_units=pdk.types.String("pixels"), filled=False, stroked=True,
                   get_line_color=[255, 140, 0, 255], line_width_min_pixels=3, pickable=True),
         pdk.Layer("TextLayer", id="labels", data=places, get_position="[lon, lat]", get_text="name",
                   get_size=14, get_color=[30, 30, 30], get_pixel_offset=[0, -22], pickable=False),
@@ -231,9 +236,9 @@ def map_deck(
 ) -> pdk.Deck:
     """Outlines from the project's own GeoJSON; no basemap is fetched unless asked for.
 
-    The first view frames Kursk (36°E) and Krasnoyarsk (93°E).
+    The first view frames Kursk (36°E), Krasnoyarsk (93°E) and North Korea (127°E).
     """
-    view = pdk.ViewState(latitude=53.5, longitude=66.0, zoom=2.6, pitch=0)
+    view = pdk.ViewState(latitude=50.0, longitude=81.0, zoom=2.25, pitch=0)
     kwargs = {"map_style": "light"} if basemap else {"map_provider": None}
     return pdk.Deck(layers=map_layers(places, arcs, sightings), initial_view_state=view,
                     tooltip={"text": "{tooltip}"}, **kwargs)  # fmt: skip

@@ -60,7 +60,7 @@ def places_frame(view: View, ds: Dataset) -> pd.DataFrame:
     out["radius_px"] = 5 + 3 * out["rows"].map(math.sqrt)
     out["tooltip"] = [
         _tooltip(
-            f"{r.name} — {r.rows} row(s); point = {PRECISION_WORDS[r.geo_precision]}",
+            f"{r['name']} — {r['rows']} row(s); point = {PRECISION_WORDS[r['geo_precision']]}",
             lines.get(loc, []) + tr_lines.get(loc, []),
         )
         for loc, r in out.iterrows()

@@ -115,5 +115,8 @@ def render(ctx) -> None:
             st.markdown(f"**Passage \\[{focus + 1}\\] supports {len(ids)} row(s):**")
             st.dataframe(rows[rows["row_id"].isin(ids)][["row_id", "table", "summary"]], hide_index=True,
                          width="stretch", key="reader_focus_rows")  # fmt: skip
-    with text_col, st.container(border=True, height=620):
-        st.markdown(marked_text(ctx.ds.seeds[article], passages, focus))
+    with text_col:
+        if focus is not None:
+            st.caption(f"Passage [{focus + 1}] is highlighted in orange below.")
+        with st.container(border=True, key="reader_text"):
+            st.markdown(marked_text(ctx.ds.seeds[article], passages, focus))

@@ -113,7 +113,10 @@ def sidebar(ds: Dataset, links: pd.DataFrame) -> Context:
     for key, values in dropped.items():
         if values:
             shown = ", ".join(f"‘{v[:40]}’" for v in values[:5])
-            sb.warning(f"Ignored from the link: {key} {shown} (not in this dataset).", icon="⚠️")
+            sb.warning(
+                f"Ignored from the link: {key} {shown} (not in this dataset).",
+                icon=":material/warning:",
+            )
     name_to_id = {names[a]: a for a in claimant_ids}
     f = flt.Filters(
         start=start,
@@ -147,7 +150,7 @@ def empty_notice(ctx: Context) -> bool:
     """Say plainly that the filters removed everything, with a one-click reset."""
     if not ctx.view.empty:
         return False
-    st.warning("No rows match these filters.", icon="🔍")
+    st.warning("No rows match these filters.", icon=":material/filter_alt_off:")
     st.button(
         "Reset all filters",
         on_click=reset_filters,

@@ -39,12 +39,12 @@ for table, tab in zip(GEO, st.tabs(["Events", "Transfers", "Locations"]), strict
                      column_config=DATES | TEXT, row_height=60)  # fmt: skip
         c1, c2, c3, c4 = st.columns(4)
         c1.download_button("CSV", data=lambda fr=frame: export.to_csv_bytes(fr), file_name=f"{stem}.csv",
-                           mime="text/csv", on_click="ignore", key=f"csv_{table}", icon="⬇️")  # fmt: skip
+                           mime="text/csv", on_click="ignore", key=f"csv_{table}", icon=":material/download:")  # fmt: skip
         c2.download_button("Citation for the CSV", data=export.citation_text(cite), file_name=f"{stem}.citation.txt",
                            mime="text/plain", on_click="ignore", key=f"cite_{table}")  # fmt: skip
         c3.download_button("XLSX (with citation sheet)", data=lambda fr=frame, t=table: export.to_xlsx_bytes(fr, cite, t),
-                           file_name=f"{stem}.xlsx", on_click="ignore", key=f"xlsx_{table}", icon="⬇️",
+                           file_name=f"{stem}.xlsx", on_click="ignore", key=f"xlsx_{table}", icon=":material/download:",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")  # fmt: skip
         c4.download_button("GeoJSON (located rows)", file_name=f"{stem}.geojson", mime="application/geo+json",
                            data=lambda fr=frame, col=GEO[table]: export.to_geojson_bytes(fr, ctx.ds.locations, cite, col),
-                           on_click="ignore", key=f"geojson_{table}", icon="⬇️")  # fmt: skip
+                           on_click="ignore", key=f"geojson_{table}", icon=":material/download:")  # fmt: skip

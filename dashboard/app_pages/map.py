@@ -19,11 +19,12 @@ basemap = st.toggle("Street basemap (needs internet)", value=False, key="basemap
 st.pydeck_chart(charts.map_deck(places, arcs, sightings, basemap), key="map", height=560)
 
 st.markdown(
-    "**Legend** — 🔴 red dot: rows at a place (bigger = more rows) · "
-    "🔵 shaded disc: the dot is a city standing for a whole region · "
-    "🔵 open ring: the dot stands for a whole country, no city is known · "
-    "🟠 orange ring: a sighting (the Koksan guns on rail) · "
-    "purple→red arc: a transfer from supplier to destination, wider for larger stated quantities."
+    "**Legend** — :red[**●**] red dot: rows at a place (bigger = more rows) · "
+    ":blue[**◉**] blue shaded disc around it: the dot is a city standing for a whole region · "
+    ":blue[**○**] blue open ring: the dot stands for a whole country, no city is known · "
+    ":orange[**○**] orange ring: a sighting (the Koksan guns on rail) · "
+    ":violet[**⌒**] purple-to-red arc: a transfer from supplier (purple end) to destination (red end), "
+    "wider for larger stated quantities."
 )
 st.caption(
     f"{len(places)} place(s), {len(arcs)} route(s), {len(sightings)} sighting(s) under these filters."

@@ -22,7 +22,7 @@ cols[0].metric("Hardware reports", len(m["hardware"]), help="Transfer rows for g
 cols[1].metric("Troop reports", len(m["personnel"]), help="Transfer rows for personnel")
 cols[2].metric(
     "Date span",
-    f"{span[0]:%d %b} – {span[1]:%d %b %Y}" if span else "undated",
+    f"{span[0]:%-d %b}–{span[1]:%-d %b %y}" if span else "undated",
     help="Earliest to latest dated window among the rows shown (the year is inferred)",
 )
 cols[3].metric("Claimants", m["claimants"], help="Distinct sources that say something")
@@ -30,6 +30,8 @@ cols[3].metric("Claimants", m["claimants"], help="Distinct sources that say some
 
 # 2. The figures, each with its qualifier, claimant and date
 def figure_lines(rows):
+    if rows.empty:
+        st.caption("None under these filters.")
     for row in rows.itertuples():
         st.markdown(
             f"**{md(row.as_stated)}** · {md(row.system)} · {md(row.claimant)} · {md(row.reported)}"
@@ -39,10 +41,10 @@ def figure_lines(rows):
 left, right = st.columns(2)
 with left:
     st.subheader("Systems delivered")
-    figure_lines(m["hardware"]) if len(m["hardware"]) else st.caption("None under these filters.")
+    figure_lines(m["hardware"])
 with right:
     st.subheader("Troops deployed")
-    figure_lines(m["personnel"]) if len(m["personnel"]) else st.caption("None under these filters.")
+    figure_lines(m["personnel"])
 
 # 3. Contested: denials, acknowledgements, unverified and unattributed rows
 st.subheader("Contested or unverified")

@@ -21,8 +21,8 @@ cols = st.columns(4)
 cols[0].metric("Hardware reports", len(m["hardware"]), help="Transfer rows for guns and launchers")
 cols[1].metric("Troop reports", len(m["personnel"]), help="Transfer rows for personnel")
 cols[2].metric(
-    "Date span",
-    f"{span[0]:%-d %b}–{span[1]:%-d %b %y}" if span else "undated",
+    f"Date span ({span[1].year})" if span else "Date span",
+    f"{span[0]:%-d %b} – {span[1]:%-d %b}" if span else "undated",
     help="Earliest to latest dated window among the rows shown (the year is inferred)",
 )
 cols[3].metric("Claimants", m["claimants"], help="Distinct sources that say something")

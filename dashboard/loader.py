@@ -12,6 +12,7 @@ import hashlib
 import io
 import json
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -138,7 +139,7 @@ def check_header(raw: RawTable, table: Table, name: str, problems: list[Problem]
 
 def parse_column(raw: pd.Series, f: Field) -> tuple[pd.Series, pd.Series, str]:
     """Parse one column of str cells; return (typed values, mask of unparseable cells, message)."""
-    empty = raw == ""
+    empty = raw.str.strip() == ""  # a cell of blanks is as empty as an empty one
     if f.type == "date":
         iso = raw.str.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}").astype(bool)  # not 2024-1-5
         typed = pd.to_datetime(raw.where(iso), format="%Y-%m-%d", errors="coerce")
@@ -146,7 +147,8 @@ def parse_column(raw: pd.Series, f: Field) -> tuple[pd.Series, pd.Series, str]:
     if f.type in ("integer", "number"):
         num = pd.to_numeric(raw.where(~empty), errors="coerce")
         if f.type == "integer":
-            bad = (num.isna() | (num % 1 != 0)) & ~empty
+            digits = raw.str.fullmatch(r"-?[0-9]+").astype(bool)  # not 45.0, not 1e3
+            bad = (num.isna() | ~digits) & ~empty
             typed = num.where(~bad).astype("Int64")
             return typed, bad, "not a whole number"
         return num.astype("float64"), num.isna() & ~empty, "not a number"
@@ -208,7 +210,7 @@ def humanise_failures(cases: pd.DataFrame, raw: RawTable, name: str) -> list[Pro
             message = "duplicate id"
         else:
             message = check
-        if message == "required value is empty" and cell != "":
+        if message == "required value is empty" and cell.strip() != "":
             continue  # already reported as unparseable
         out.append(Problem(name, raw.lines[int(idx)], col, cell, message))
     return out
@@ -244,6 +246,14 @@ def read_seeds(
             if key not in ARTICLE_FIELDS:
                 problems.append(Problem(name, 0, key, "", "unexpected field (not in the codebook)"))
         article_id = str(meta.get("article_id", meta_path.stem))
+        if article_id != meta_path.stem:
+            problems.append(
+                Problem(name, 0, "article_id", article_id, "does not match the file's name")
+            )
+            article_id = meta_path.stem  # the file names the article; rows are checked against it
+        for key in ("date_published", "date_retrieved"):
+            if key in meta and not _is_iso_date(meta[key]):
+                problems.append(Problem(name, 0, key, str(meta[key]), "not a real YYYY-MM-DD date"))
         ids.add(article_id)  # a missing or unreadable text is reported once, not on every row
         text_path = seeds_dir / f"{article_id}.txt"
         if not text_path.is_file():
@@ -259,6 +269,13 @@ def read_seeds(
             texts[article_id] = text
             metas.append(meta)
     return texts, pd.DataFrame(metas, columns=list(ARTICLE_FIELDS)), ids
+
+
+def _is_iso_date(value: object) -> bool:
+    try:
+        return isinstance(value, str) and date.fromisoformat(value).isoformat() == value
+    except ValueError:
+        return False
 
 
 def read_folder(folder: Path) -> Parsed:

@@ -404,7 +404,7 @@ FAULTS = [
     # --- required values ----------------------------------------------------------------------
     pytest.param(
         cell("events", "000-ev04", "summary", ""),
-        ["events.csv:5 [summary] required value is empty"],
+        ["events.csv:5 [summary] required value is empty (value: '   ')"],
         id="required-value-empty",
     ),
     # --- line numbers after a multi-line quoted field -----------------------------------------
@@ -465,6 +465,28 @@ FAULTS = [
             f"events.csv:7 [stance] {STANCE_MESSAGE} (value: 'claims')",
         ],
         id="bad-cell-does-not-hide-row-checks",
+    ),
+    pytest.param(
+        cell("events", "000-ev04", "summary", "   "),
+        ["events.csv:5 [summary] required value is empty (value: '   ')"],
+        id="required-value-only-blanks",
+    ),
+    pytest.param(
+        cell("transfers", "000-tr03", "quantity_low", "45.0"),
+        ["transfers.csv:4 [quantity_low] not a whole number (value: '45.0')"],
+        id="integer-written-as-decimal",
+    ),
+    pytest.param(
+        seed_meta(lambda meta: meta.update(article_id="other")),
+        [
+            f"{SEED_JSON} [article_id] does not match the file's name (value: 'other')",
+        ],
+        id="seed-id-differs-from-file-name",
+    ),
+    pytest.param(
+        seed_meta(lambda meta: meta.update(date_published="20 Nov 2024")),
+        [f"{SEED_JSON} [date_published] not a real YYYY-MM-DD date (value: '20 Nov 2024')"],
+        id="seed-date-not-iso",
     ),
     pytest.param(
         cells(

@@ -404,7 +404,7 @@ FAULTS = [
     # --- required values ----------------------------------------------------------------------
     pytest.param(
         cell("events", "000-ev04", "summary", ""),
-        ["events.csv:5 [summary] required value is empty (value: '   ')"],
+        ["events.csv:5 [summary] required value is empty"],
         id="required-value-empty",
     ),
     # --- line numbers after a multi-line quoted field -----------------------------------------

@@ -42,6 +42,7 @@ def quantity_rows(view: View, ds: Dataset) -> pd.DataFrame:
         {
             "transfer_id": t["transfer_id"],
             "system": t["system_name"],
+            "as_written": t["system_as_written"],
             "category": t["category"],
             "as_stated": t["quantity_as_stated"].fillna("not stated"),
             "qualifier": t["quantity_qualifier"],
@@ -54,11 +55,6 @@ def quantity_rows(view: View, ds: Dataset) -> pd.DataFrame:
         }
     )
     return out.reset_index(drop=True)
-
-
-def headline(row) -> str:
-    """'nearly 50 · Koksan 170 mm self-propelled gun · Financial Times · 16 Nov 2024'."""
-    return f"{row.as_stated} · {row.system} · {row.claimant} · {row.reported}"
 
 
 def overview_metrics(view: View, ds: Dataset) -> dict:

@@ -28,23 +28,17 @@ for title, mask, key in (
     if rows.empty:
         st.caption("None under these filters.")
         continue
-    chart, table = st.columns([3, 2])
-    with chart:
-        stated = rows[rows["low"].notna()]
-        if stated.empty:
-            st.caption("No figure is stated for these rows.")
-        else:
-            st.plotly_chart(
-                charts.range_figure(stated), key=f"{key}_chart", config={"displaylogo": False}
-            )
-        unstated = rows[rows["low"].isna()]
-        if len(unstated):
-            st.caption(f"{len(unstated)} row(s) give no figure: listed in the table.")
-    with table:
-        st.dataframe(
-            rows[["transfer_id", "as_stated", "system", "claimant", "reported", "low", "high", "passage"]],
-            hide_index=True, width="stretch", key=f"{key}_table", column_config=COLUMNS, row_height=60,
-        )  # fmt: skip
+    stated = rows[rows["low"].notna()]
+    if stated.empty:
+        st.caption("No figure is stated for these rows.")
+    else:
+        st.plotly_chart(
+            charts.range_figure(stated), key=f"{key}_chart", config={"displaylogo": False}
+        )
+    st.dataframe(
+        rows[["transfer_id", "as_stated", "system", "claimant", "status", "reported", "low", "high", "passage"]],
+        hide_index=True, width="stretch", key=f"{key}_table", column_config=COLUMNS, row_height=60,
+    )  # fmt: skip
 
 st.subheader("Reports by system, category and claimant")
 by = (

@@ -17,7 +17,7 @@ if ui.empty_notice(ctx):
 # 1. Headline numbers
 m = tallies.overview_metrics(ctx.view, ctx.ds)
 span = m["span"]
-cols = st.columns(4)
+cols = st.columns([1, 1, 1.6, 1])
 cols[0].metric("Hardware reports", len(m["hardware"]), help="Transfer rows for guns and launchers")
 cols[1].metric("Troop reports", len(m["personnel"]), help="Transfer rows for personnel")
 cols[2].metric(
@@ -33,17 +33,19 @@ def figure_lines(rows):
     if rows.empty:
         st.caption("None under these filters.")
     for row in rows.itertuples():
+        status = row.status.replace("_", " ")
         st.markdown(
-            f"**{md(row.as_stated)}** · {md(row.system)} · {md(row.claimant)} · {md(row.reported)}"
+            f"**{md(row.as_stated)}** {md(row.as_written)} ({md(status)}) · "
+            f"{md(row.claimant)} · {md(row.reported)}"
         )
 
 
 left, right = st.columns(2)
 with left:
-    st.subheader("Systems delivered")
+    st.subheader("Guns and rocket launchers")
     figure_lines(m["hardware"])
 with right:
-    st.subheader("Troops deployed")
+    st.subheader("Troops")
     figure_lines(m["personnel"])
 
 # 3. Contested: denials, acknowledgements, unverified and unattributed rows

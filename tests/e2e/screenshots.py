@@ -1,0 +1,88 @@
+"""Write docs/screenshots/<page>.png (1400×900) of every page after its charts have drawn, plus
+sources-reader.png with a row's passage focused in the article reader.
+
+    python -m tests.e2e.screenshots          (make screenshots)
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from playwright.sync_api import Page, sync_playwright
+
+from tests.e2e import support as s
+
+OUT = s.REPO / "docs" / "screenshots"
+NAMES = {"": "overview", "timeline": "timeline", "map": "map", "equipment": "equipment",
+         "sources": "sources", "data": "data"}  # fmt: skip
+READER_ROW = "000-tr03"  # the Financial Times' "nearly 50 Koksan" figure
+
+
+def settle(page: Page, path: str) -> None:
+    s.wait_for_charts(page)
+    if path == "map":
+        land, points = s.wait_for_map_drawn(page)
+        if land <= s.LAND_SHARE or points <= s.POINT_SHARE:
+            raise RuntimeError(f"the map did not draw (land {land:.1%}, points {points:.3%})")
+    # Fonts and the plotly SVG text are in; let the last frame paint.
+    page.evaluate("() => document.fonts.ready.then(() => new Promise(requestAnimationFrame))")
+
+
+def focus_reader_row(page: Page, row_id: str) -> None:
+    chooser = page.get_by_test_id("stSelectbox").filter(has_text="Show a row's passage")
+    chooser.get_by_role("combobox").click()
+    page.keyboard.type(row_id)
+    page.get_by_role("option").filter(has_text=row_id).first.click()
+    s.wait_for_app_run(page)
+    # Bring the highlighted passage to the middle of the window.
+    page.locator(".st-key-reader_text").evaluate(
+        """el => {
+          const spans = [...el.querySelectorAll('.stMarkdownColoredBackground')];
+          const orange = spans.find((x) => {
+            const [r, , b] = getComputedStyle(x).backgroundColor.match(/[\\d.]+/g).map(Number);
+            return r > b;
+          });
+          (orange || el).scrollIntoView({block: 'center'});
+        }"""
+    )
+    page.evaluate("() => new Promise(requestAnimationFrame)")
+
+
+def main() -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    server = s.AppServer().start()
+    written = []
+    try:
+        with sync_playwright() as pw:
+            browser = s.launch_browser(pw)
+            context = browser.new_context(viewport=s.VIEWPORT)
+            context.set_default_timeout(s.TIMEOUT_MS)
+            page = context.new_page()
+            for path, name in NAMES.items():
+                s.goto(page, f"{server.url}/{path}")
+                settle(page, path)
+                page.screenshot(path=OUT / f"{name}.png")
+                written.append(f"{name}.png")
+                if path == "sources":
+                    focus_reader_row(page, READER_ROW)
+                    page.screenshot(path=OUT / "sources-reader.png")
+                    written.append("sources-reader.png")
+            browser.close()
+    finally:
+        server.stop()
+    for name in written:
+        print(Path(OUT / name).relative_to(s.REPO))
+    return 0
+
+
+if __name__ == "__main__":
+    started = time.monotonic()
+    try:
+        code = main()
+    except FileNotFoundError as err:  # no browser: say how to get one
+        print(err, file=sys.stderr)
+        code = 1
+    print(f"{time.monotonic() - started:.1f}s", file=sys.stderr)
+    sys.exit(code)

@@ -28,6 +28,12 @@ lint: $(VENV)/.test-installed
 test: lint
 	$(BIN)/python -m pytest
 
+unit: $(VENV)/.test-installed
+	$(BIN)/python -m pytest --ignore=tests/e2e
+
+e2e: $(VENV)/.test-installed
+	$(BIN)/python -m pytest tests/e2e
+
 validate: $(VENV)/.run-installed
 	$(BIN)/python -m dashboard validate datasets
 

@@ -64,17 +64,17 @@ def _window_traces(rows, prefix, colour_by, colours, kind, shown):
             rows["report_date_end"] == rows["date_end"]
         )
         start = start.where(~same)
-    precise = rows[f"{prefix}_precision"] == "day"
+    precise, drawn = rows[f"{prefix}_precision"] == "day", start.notna()
+    cols = ["label", "hover", "event_id", f"{prefix}_start", f"{prefix}_end"]  # only these are sent
     for category, colour in colours.items():
-        mine = rows[rows[colour_by] == category]
-        points = mine[precise.loc[mine.index] & start.loc[mine.index].notna()]
-        bars = mine[~precise.loc[mine.index] & start.loc[mine.index].notna()]
+        mine = (rows[colour_by] == category) & drawn
+        points, bars = rows.loc[mine & precise, cols], rows.loc[mine & ~precise, cols]
         common = {"legendgroup": category, "name": esc(category), "hoverinfo": "text"}
         if not bars.empty:
             traces.append(
                 go.Bar(
                     orientation="h",
-                    y=bars["label"],
+                    y=bars["label"].tolist(),  # lists: plotly converts pandas strings slowly
                     base=bars[f"{prefix}_start"],
                     x=((bars[f"{prefix}_end"] - bars[f"{prefix}_start"]).dt.days + 1) * DAY_MS,
                     marker={
@@ -82,9 +82,9 @@ def _window_traces(rows, prefix, colour_by, colours, kind, shown):
                         "opacity": 0.45 if kind == "reported" else 0.8,
                         "pattern": {"shape": "." if kind == "reported" else "/"},
                     },
-                    hovertext=bars["hover"],
+                    hovertext=bars["hover"].tolist(),
                     showlegend=category not in shown,
-                    customdata=bars["event_id"],
+                    customdata=bars["event_id"].tolist(),
                     meta=kind,
                     **common,
                 )
@@ -94,7 +94,7 @@ def _window_traces(rows, prefix, colour_by, colours, kind, shown):
             traces.append(
                 go.Scatter(
                     mode="markers",
-                    y=points["label"],
+                    y=points["label"].tolist(),
                     x=points[f"{prefix}_start"],
                     marker={
                         "color": colour,
@@ -102,9 +102,9 @@ def _window_traces(rows, prefix, colour_by, colours, kind, shown):
                         "symbol": "diamond-open" if kind == "reported" else "circle",
                         "line": {"width": 2, "color": colour},
                     },
-                    hovertext=points["hover"],
+                    hovertext=points["hover"].tolist(),
                     showlegend=category not in shown,
-                    customdata=points["event_id"],
+                    customdata=points["event_id"].tolist(),
                     meta=kind,
                     **common,
                 )
@@ -140,11 +140,35 @@ def timeline_figure(
     return fig
 
 
+def timeline_counts_figure(events: pd.DataFrame, colour_by: str = "event_type") -> go.Figure:
+    """For rows too many to draw one by one: dated rows per week, stacked by colour. A row
+    counts in the week its window starts (the event's window where known, else the report's)."""
+    start = events["date_start"].fillna(events["report_date_start"])
+    week = start.dt.to_period("W-SUN").dt.start_time  # weeks run Monday to Sunday
+    counts = events.groupby([week.rename("week"), colour_by]).size().rename("rows").reset_index()
+    fig = go.Figure()
+    for category, colour in colour_map(sorted(counts[colour_by].unique()), colour_by).items():
+        mine = counts[counts[colour_by] == category]
+        fig.add_trace(
+            go.Bar(x=mine["week"], y=mine["rows"], name=esc(category), marker={"color": colour},
+                   hovertemplate=f"{esc(category)}: %{{y:,}} row(s) in the week of %{{x|%-d %b %Y}}<extra></extra>")
+        )  # fmt: skip
+    fig.update_layout(
+        barmode="stack",
+        height=420,
+        margin={"l": 10, "r": 10, "t": 30, "b": 40},
+        legend={"title": {"text": colour_by.replace("_", " ")}, "orientation": "h", "y": -0.15},
+        xaxis={"type": "date", "title": None},
+        yaxis={"title": "rows per week"},
+    )
+    return fig
+
+
 def range_figure(q: pd.DataFrame) -> go.Figure:
     """Each stated figure as a range: a bar from its low to its high bound, an arrow when
     open-ended, a dot only when exact; the words as stated sit beside it."""
     q = q[q["low"].notna()].reset_index(drop=True)
-    fig = go.Figure()
+    traces, notes = [], []  # added at once: plotly re-validates all of them on every add_*
     top = float(q[["low", "high"]].max().max()) if not q.empty else 1.0
     labels = [esc(f"{s} — {c}") for s, c in zip(q["system"], q["claimant"], strict=True)]
     for i, r in q.iterrows():
@@ -153,7 +177,7 @@ def range_figure(q: pd.DataFrame) -> go.Figure:
         high = top * 1.15 if open_ended else float(r["high"])
         hover = f"<b>{esc(r['as_stated'])}</b> {esc(r['system'])}<br>{esc(r['claimant'])} · {esc(r['reported'])}<br>bounds: {low:,.0f}–{'open' if open_ended else f'{high:,.0f}'}"
         if high > low:
-            fig.add_trace(
+            traces.append(
                 go.Scatter(
                     x=[low, high],
                     y=[labels[i]] * 2,
@@ -171,21 +195,19 @@ def range_figure(q: pd.DataFrame) -> go.Figure:
                 )
             )
         else:
-            fig.add_trace(
+            traces.append(
                 go.Scatter(
                     x=[low], y=[labels[i]], mode="markers", marker={"size": 14, "color": "#4575b4"},
                     hovertext=hover, hoverinfo="text", showlegend=False, customdata=[r["transfer_id"]],
                 )
             )  # fmt: skip
-        fig.add_annotation(
-            x=high,
-            y=labels[i],
-            text=esc(r["as_stated"]),
-            showarrow=False,
-            xanchor="left",
-            xshift=12,
-        )
+        notes.append(
+            {"x": high, "y": labels[i], "text": esc(r["as_stated"]), "showarrow": False,
+             "xanchor": "left", "xshift": 12}
+        )  # fmt: skip
+    fig = go.Figure(data=traces)
     fig.update_layout(
+        annotations=notes,
         height=max(160, 60 * len(q) + 80),
         margin={"l": 10, "r": 90, "t": 10, "b": 40},
         xaxis={"title": "quantity (range implied by the words as stated)", "rangemode": "tozero"},

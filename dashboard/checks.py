@@ -25,13 +25,17 @@ def check_references(parsed: Parsed) -> list[Problem]:
                 known, target = keys[f.ref], f"{f.ref}.csv"
             else:
                 continue
-            for i, value in frame[f.name].dropna().items():
+            values = frame[f.name].dropna()
+            missing = {}  # each distinct cell once: rows are many, distinct cells are few
+            for value in set(values.tolist()):
                 items = split_ids(value) if f.type == "id_list" else [value]
-                for item in items:
-                    if item not in known:
-                        problems.append(
-                            Problem(table.path, lines[i], f.name, item, f"no such id in {target}")
-                        )
+                if unknown := [item for item in items if item not in known]:
+                    missing[value] = unknown
+            for i, value in values[values.isin(list(missing))].items():
+                for item in missing[value]:
+                    problems.append(
+                        Problem(table.path, lines[i], f.name, item, f"no such id in {target}")
+                    )
     return problems
 
 
@@ -83,26 +87,25 @@ def check_passages(parsed: Parsed, skip: set[tuple[str, int, str]]) -> list[Prob
         table, lines = TABLES[name], parsed.lines[name]
         if "passage" not in table.columns:
             continue
-        cols = frame[["article_id", "passage", "passage_start", "passage_end"]]
-        for i, (article, passage, start, end) in zip(
-            cols.index, cols.itertuples(index=False, name=None), strict=True
-        ):
+        # An empty, unparseable or negative offset is reported already: only the search is left.
+        unsure = {line for file, line, col in skip
+                  if file == table.path and col in ("passage_start", "passage_end")}  # fmt: skip
+        rows = zip(frame.index, frame["article_id"], frame["passage"],
+                   frame["passage_start"].tolist(), frame["passage_end"].tolist(), strict=True)  # fmt: skip
+        for i, article, passage, start, end in rows:
             text = parsed.seeds.get(article)
             if text is None or not isinstance(passage, str):
                 continue  # missing seed or empty passage is reported elsewhere
+            offsets = start is not pd.NA and end is not pd.NA and lines[i] not in unsure
+            if offsets and text[start:end] == passage:
+                continue  # verbatim at its offsets, known without searching the text
             if passage not in text:
                 problems.append(
                     Problem(
                         table.path, lines[i], "passage", passage[:60], "not verbatim in the seed"
                     )
                 )
-            elif (
-                pd.isna(start)
-                or pd.isna(end)
-                or any((table.path, lines[i], c) in skip for c in ("passage_start", "passage_end"))
-            ):
-                continue  # an empty, unparseable or negative offset is reported already
-            elif text[int(start) : int(end)] != passage:
+            elif offsets:
                 found = text.index(passage)
                 problems.append(
                     Problem(

@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from dashboard.checks import check_all
@@ -63,6 +64,23 @@ def validate_folder(folder: Path) -> list[Problem]:
     return sorted(set(parsed.problems + check_all(parsed)))
 
 
+def share_equal_strings(frame: pd.DataFrame) -> pd.DataFrame:
+    """The same frame, but equal cells of a text column are one object. The CSV parser makes a
+    new str for every cell; shared ones take less memory and a filter's row selections and
+    lookups, which touch every cell, run about twice as fast at 250k rows (bench/, docs/)."""
+    out = frame.copy(deep=False)  # copy-on-write: the columns are replaced, never changed
+    for col in frame.columns:
+        if not pd.api.types.is_object_dtype(frame[col]):
+            continue
+        cells = frame[col].to_numpy()
+        codes, distinct = pd.factorize(cells)
+        if len(distinct):
+            shared = np.asarray(distinct, dtype=object).take(codes)
+            shared[codes < 0] = cells[codes < 0]  # missing cells stay as they were
+            out[col] = pd.Series(shared, index=frame.index, dtype=object)
+    return out
+
+
 def load_dataset(folder: Path | str | None = None) -> Dataset:
     """Read, parse and validate a folder; raise DatasetInvalid with every problem, or return it."""
     folder = Path(folder).resolve() if folder else data_dir()
@@ -76,8 +94,8 @@ def load_dataset(folder: Path | str | None = None) -> Dataset:
     return Dataset(
         folder=folder,
         version=dataset_version(folder),
-        events=t["events"],
-        transfers=t["transfers"],
+        events=share_equal_strings(t["events"]),
+        transfers=share_equal_strings(t["transfers"]),
         locations=t["locations"],
         actors=t["actors"],
         claims=t["claims"],

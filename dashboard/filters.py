@@ -150,21 +150,30 @@ def apply_filters(ds: Dataset, f: Filters, links: pd.DataFrame | None = None) ->
         wanted = actor_descendants(ds.actors, f.actors)
         ids = links.loc[links["actor_id"].isin(wanted), "event_id"]
         keep &= ev["event_id"].isin(ids)
-    events = ev[keep]
+    events = ev.copy(deep=False) if keep.all() else ev[keep]  # copy-on-write: no rows copied
     transfers = ds.transfers[ds.transfers["event_id"].isin(events["event_id"])]
-    located = set(events["location_id"].dropna())
+    located = _present(events["location_id"])
     for col in ("origin_location_id", "destination_location_id", "sighting_location_id"):
-        located |= set(transfers[col].dropna())
+        located |= _present(transfers[col])
     locations = ds.locations[ds.locations["location_id"].isin(located)]
     return View(events, transfers, locations, f)
 
 
+def _present(values: pd.Series) -> set:
+    """The distinct non-missing values (hashed once each, not once per row)."""
+    distinct = values.unique()
+    return set(distinct[pd.notna(distinct)])
+
+
 def responds_to_pairs(events: pd.DataFrame) -> pd.DataFrame:
     """(event_id, answers_event_id) for every denial or acknowledgement."""
+    answering = events.loc[  # few rows answer another
+        events["responds_to_event_ids"].notna(), ["event_id", "responds_to_event_ids"]
+    ]
     rows = [
         (event_id, target)
         for event_id, targets in zip(
-            events["event_id"], events["responds_to_event_ids"], strict=True
+            answering["event_id"], answering["responds_to_event_ids"], strict=True
         )
         for target in split_ids(targets)
     ]

@@ -19,8 +19,9 @@ PRECISION_WORDS = {
 TOOLTIP_LINES = 6
 
 
-def _tooltip(title: str, lines: list[str]) -> str:
-    more = len(lines) - TOOLTIP_LINES
+def _tooltip(title: str, lines: list[str], total: int | None = None) -> str:
+    """The title, the first lines, and how many more there are of `total` (default: all given)."""
+    more = (len(lines) if total is None else total) - TOOLTIP_LINES
     body = lines[:TOOLTIP_LINES] + ([f"… and {more} more"] if more > 0 else [])
     return "\n".join([title, *body])
 
@@ -28,7 +29,10 @@ def _tooltip(title: str, lines: list[str]) -> str:
 def places_frame(view: View, ds: Dataset) -> pd.DataFrame:
     """Each place with its rows (events placed there and transfers going there)."""
     names = actor_names(ds)
-    ev = view.events.dropna(subset=["location_id"])
+    ev = view.events[["event_id", "claimant_actor_id", "summary", "location_id"]]
+    ev = ev.dropna(subset=["location_id"])
+    ev_rows = ev.groupby("location_id").size()
+    ev = ev.groupby("location_id").head(TOOLTIP_LINES)  # only these are written out in full
     lines = (
         (
             ev["event_id"]
@@ -40,7 +44,12 @@ def places_frame(view: View, ds: Dataset) -> pd.DataFrame:
         .groupby(ev["location_id"])
         .agg(list)
     )
-    tr = view.transfers.dropna(subset=["destination_location_id"])
+    tr = view.transfers[
+        ["transfer_id", "quantity_as_stated", "system_name", "destination_location_id"]
+    ]
+    tr = tr.dropna(subset=["destination_location_id"])
+    tr_rows = tr.groupby("destination_location_id").size()
+    tr = tr.groupby("destination_location_id").head(TOOLTIP_LINES)
     tr_lines = (
         (
             tr["transfer_id"]
@@ -52,7 +61,7 @@ def places_frame(view: View, ds: Dataset) -> pd.DataFrame:
         .groupby(tr["destination_location_id"])
         .agg(list)
     )
-    counts = lines.map(len).add(tr_lines.map(len), fill_value=0)
+    counts = ev_rows.add(tr_rows, fill_value=0)
     locs = view.locations.set_index("location_id")
     locs = locs[locs.index.isin(counts.index)]
     out = locs[["name", "lat", "lon", "geo_precision"]].copy()
@@ -62,6 +71,7 @@ def places_frame(view: View, ds: Dataset) -> pd.DataFrame:
         _tooltip(
             f"{r['name']} — {r['rows']} row(s); point = {PRECISION_WORDS[r['geo_precision']]}",
             lines.get(loc, []) + tr_lines.get(loc, []),
+            r["rows"],
         )
         for loc, r in out.iterrows()
     ]
@@ -71,24 +81,26 @@ def places_frame(view: View, ds: Dataset) -> pd.DataFrame:
 def arcs_frame(view: View, ds: Dataset) -> pd.DataFrame:
     """Supplier's place to destination, one arc per route and category; width by stated quantity."""
     cols = ["src_lon", "src_lat", "dst_lon", "dst_lat", "category", "reports", "width", "tooltip"]
-    t = view.transfers.dropna(subset=["origin_location_id", "destination_location_id"])
+    keys = ["origin_location_id", "destination_location_id", "category"]
+    t = view.transfers.dropna(subset=keys[:2])
     if t.empty:
         return pd.DataFrame(columns=cols)
     loc = ds.locations.set_index("location_id")
     names = actor_names(ds)
-    t = t.assign(
-        line=t["transfer_id"] + " " + t["claimant_actor_id"].map(names) + ": "
-        + t["quantity_as_stated"].fillna("quantity not stated") + " " + t["system_name"],
-        qty=t["quantity_high"].fillna(t["quantity_low"]).astype("float"),
-    )  # fmt: skip
-    grouped = t.groupby(["origin_location_id", "destination_location_id", "category"], sort=True)
+    t = t.assign(qty=t["quantity_high"].fillna(t["quantity_low"]).astype("float"))
+    grouped = t.groupby(keys)
+    first = t.loc[grouped.head(TOOLTIP_LINES).index]  # only these are written out in full
+    lines = (first["transfer_id"] + " " + first["claimant_actor_id"].map(names) + ": "
+             + first["quantity_as_stated"].fillna("quantity not stated") + " " + first["system_name"]
+             ).groupby([first[k] for k in keys]).agg(list)  # fmt: skip
     rows = []
-    for (src, dst, category), g in grouped:
-        biggest = g["qty"].max()
+    for (src, dst, category), reports, biggest in zip(
+        grouped.size().index, grouped.size(), grouped["qty"].max(), strict=True
+    ):
         width = 2 if pd.isna(biggest) else 2 + 2 * math.log10(1 + biggest)
         title = f"{loc.at[src, 'name']} → {loc.at[dst, 'name']}: {category.replace('_', ' ')}"
-        rows.append((loc.at[src, "lon"], loc.at[src, "lat"], loc.at[dst, "lon"], loc.at[dst, "lat"],
-                     category, len(g), width, _tooltip(title, list(g["line"]))))  # fmt: skip
+        rows.append((loc.at[src, "lon"], loc.at[src, "lat"], loc.at[dst, "lon"], loc.at[dst, "lat"], category,
+                     reports, width, _tooltip(title, lines[(src, dst, category)], reports)))  # fmt: skip
     return pd.DataFrame(rows, columns=cols)
 
 

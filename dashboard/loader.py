@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -21,6 +21,9 @@ import pandera.pandas as pa
 from dashboard.schema import ARTICLE_FIELDS, LIST_SEPARATOR, TABLES, Field, Table
 
 TRUE_FALSE = {"true": True, "false": False}
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}").fullmatch  # not 2024-1-5
+_DIGITS = re.compile(r"-?[0-9]+").fullmatch  # not 45.0, not 1e3
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")  # a line and its own line end
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
 
@@ -90,8 +93,22 @@ def decode_text(raw: bytes, name: str, problems: list[Problem]) -> str | None:
         return None
 
 
+def _lines(text: str):
+    """The lines of `text` with their ends, split as io.StringIO(text, newline="") splits them
+    (at CR LF, LF or a lone CR) but without the copy it makes at four bytes a character."""
+    if text.count("\r") != text.count("\r\n"):  # a lone CR ends a line: rare, and slower
+        yield from (m.group() for m in _LINE.finditer(text))
+        return
+    start = 0
+    while (end := text.find("\n", start)) != -1:
+        yield text[start : end + 1]
+        start = end + 1
+    if start < len(text):
+        yield text[start:]
+
+
 def split_csv(text: str, name: str, problems: list[Problem]) -> RawTable | None:
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(_lines(text), strict=True)
     try:
         header = next(reader)
     except (StopIteration, csv.Error) as err:
@@ -102,7 +119,7 @@ def split_csv(text: str, name: str, problems: list[Problem]) -> RawTable | None:
     try:
         for row in reader:
             start, prev = prev + 1, reader.line_num
-            if not row or row == [""] * len(row):
+            if not any(row):  # an empty line, or a row of empty fields
                 continue
             if len(row) != width:
                 problems.append(
@@ -110,7 +127,7 @@ def split_csv(text: str, name: str, problems: list[Problem]) -> RawTable | None:
                 )
                 ragged.append(row)
                 continue
-            rows.append(row)
+            rows.append(tuple(row))  # tuples of str leave the garbage collector's care: 3x faster
             lines.append(start)
     except csv.Error as err:
         problems.append(Problem(name, reader.line_num, "", "", f"malformed CSV: {err}"))
@@ -139,15 +156,17 @@ def check_header(raw: RawTable, table: Table, name: str, problems: list[Problem]
 
 def parse_column(raw: pd.Series, f: Field) -> tuple[pd.Series, pd.Series, str]:
     """Parse one column of str cells; return (typed values, mask of unparseable cells, message)."""
-    empty = raw.str.strip() == ""  # a cell of blanks is as empty as an empty one
+    cells = raw.to_numpy()  # plain loops over it: several times faster than .str on objects
+    # A cell of blanks is as empty as an empty one.
+    empty = pd.Series([not v or v.isspace() for v in cells], index=raw.index, dtype=bool)
     if f.type == "date":
-        iso = raw.str.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}").astype(bool)  # not 2024-1-5
+        iso = pd.Series([_ISO_DATE(v) is not None for v in cells], index=raw.index, dtype=bool)
         typed = pd.to_datetime(raw.where(iso), format="%Y-%m-%d", errors="coerce")
         return typed, typed.isna() & ~empty, "not a real YYYY-MM-DD date"
     if f.type in ("integer", "number"):
         num = pd.to_numeric(raw.where(~empty), errors="coerce")
         if f.type == "integer":
-            digits = raw.str.fullmatch(r"-?[0-9]+").astype(bool)  # not 45.0, not 1e3
+            digits = pd.Series([_DIGITS(v) is not None for v in cells], index=raw.index, dtype=bool)
             bad = (num.isna() | ~digits) & ~empty
             typed = num.where(~bad).astype("Int64")
             return typed, bad, "not a whole number"

@@ -6,10 +6,13 @@ Choosing a row highlights its passage in place; choosing a passage lists its row
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
 from dashboard import tallies
+from dashboard.filters import View
 from dashboard.text import md
 
 FOCUS = "reader_focus"
@@ -79,14 +82,18 @@ def _focus_passage() -> None:
 
 def render(ctx) -> None:
     articles = ctx.ds.articles.set_index("article_id")
-    in_view = sorted(set(ctx.view.events["article_id"]) | set(ctx.view.transfers["article_id"]))
-    article = st.selectbox("Article", in_view, key="reader_article",
-                           format_func=lambda a: f"{articles.at[a, 'publisher']}: {articles.at[a, 'title']}")  # fmt: skip
+    in_view = sorted(set(ctx.view.events["article_id"].unique())
+                     | set(ctx.view.transfers["article_id"].unique()))  # fmt: skip
+    names = dict(zip(articles.index, articles["publisher"] + ": " + articles["title"], strict=True))
+    article = st.selectbox("Article", in_view, key="reader_article", format_func=names.__getitem__)
     meta = articles.loc[article]
     st.caption(
         f"{md(meta['publisher'])} (via {md(meta['publisher_via'])}) · {md(meta['author'])} · "
         f"published {md(meta['date_published'])}{' (inferred)' if meta['date_published_inferred'] else ''}"
     )
+    ev, tr = ctx.view.events, ctx.view.transfers  # this article's rows only: the rest are many
+    ctx = replace(ctx, view=View(ev[ev["article_id"] == article], tr[tr["article_id"] == article],
+                                 ctx.view.locations, ctx.view.filters))  # fmt: skip
     passages = tallies.cited_passages(ctx.view)
     passages = passages[passages["article_id"] == article].reset_index(drop=True)
     rows = _rows(ctx)

@@ -34,6 +34,14 @@ def _report_label(row) -> str:
     return label
 
 
+def _report_labels(t: pd.DataFrame) -> list[str]:
+    """Each row's _report_label, worked out once per distinct report window (they are few)."""
+    cols = ["report_date_start", "report_date_end", "report_date_precision", "report_date_text"]
+    groups = t.groupby(cols, dropna=False, sort=False)  # numbered in order of first appearance
+    firsts = [_report_label(r) for r in t.loc[groups.head(1).index].itertuples()]
+    return [firsts[i] for i in groups.ngroup()]
+
+
 def quantity_rows(view: View, ds: Dataset) -> pd.DataFrame:
     """One row per transfer with its figure as stated, bounds, claimant and report date."""
     names = actor_names(ds)
@@ -50,7 +58,7 @@ def quantity_rows(view: View, ds: Dataset) -> pd.DataFrame:
             "high": t["quantity_high"],
             "status": t["status"],
             "claimant": t["claimant_actor_id"].map(names),
-            "reported": [_report_label(r) for r in t.itertuples()],
+            "reported": _report_labels(t),
             "passage": t["passage"],
         }
     )
@@ -75,16 +83,24 @@ def overview_metrics(view: View, ds: Dataset) -> dict:
     }
 
 
+def _lookup(events: pd.DataFrame, ids: pd.Series, column: str) -> dict:
+    """event_id -> `column` for the events named in `ids` only (not every event)."""
+    named = events[events["event_id"].isin(ids.unique())]
+    return dict(zip(named["event_id"], named[column], strict=True))
+
+
 def contested(view: View, ds: Dataset) -> pd.DataFrame:
     """Denials, acknowledgements and unverified rows, with what they answer."""
     names = actor_names(ds)
-    ev = view.events
-    by_id = ds.events.set_index("event_id")
+    ev = view.events[["event_id", "stance", "claimant_actor_id", "attribution", "summary",
+                      "responds_to_event_ids"]]  # fmt: skip
     rows = ev[ev["stance"].isin(CONTESTED_STANCES) | (ev["attribution"] == "unattributed")]
     pairs = responds_to_pairs(rows)
-    answered = pairs.groupby("event_id")["answers_event_id"].agg(
-        lambda ids: "; ".join(f"{names[by_id.at[i, 'claimant_actor_id']]} ({i})" for i in ids)
-    )
+    claimant = _lookup(ds.events, pairs["answers_event_id"], "claimant_actor_id")
+    answered: dict[str, list[str]] = {}
+    for event_id, target in zip(pairs["event_id"], pairs["answers_event_id"], strict=True):
+        answered.setdefault(event_id, []).append(f"{names[claimant[target]]} ({target})")
+    answered = {event_id: "; ".join(texts) for event_id, texts in answered.items()}
     return pd.DataFrame(
         {
             "event_id": rows["event_id"],
@@ -99,8 +115,13 @@ def contested(view: View, ds: Dataset) -> pd.DataFrame:
 
 def tally(view: View, ds: Dataset, by: str) -> pd.DataFrame:
     """Number of transfer reports by system, category or claimant (hardware and personnel apart)."""
+    return tally_rows(quantity_rows(view, ds), by)
+
+
+def tally_rows(q: pd.DataFrame, by: str) -> pd.DataFrame:
+    """tally() from quantity_rows already at hand (a page that shows them need not redo them)."""
     column = {"system": "system", "category": "category", "claimant": "claimant"}[by]
-    q = quantity_rows(view, ds)
+    q = q.copy(deep=False)  # copy-on-write: the caller's frame is left as it was
     q["kind"] = q["category"].map(lambda c: "personnel" if c == "personnel" else "hardware")
     counts = q.groupby(["kind", column]).size().rename("reports").reset_index()
     return counts.sort_values(
@@ -112,9 +133,10 @@ def claims_matrix(view: View, ds: Dataset) -> pd.DataFrame:
     """Claims (rows) × claimants (columns); each cell the claimant's stance(s) on the claim."""
     names = actor_names(ds)
     propositions = dict(zip(ds.claims["claim_id"], ds.claims["proposition"], strict=True))
-    ev = view.events
-    if ev.empty:
+    if view.events.empty:
         return pd.DataFrame()
+    # Each (claim, claimant, stance) once, in order of first appearance: rows are many, these few.
+    ev = view.events[["claim_id", "claimant_actor_id", "stance"]].drop_duplicates()
     cells = (
         ev.assign(
             claimant=ev["claimant_actor_id"].map(names), claim=ev["claim_id"].map(propositions)
@@ -130,8 +152,12 @@ def claims_matrix(view: View, ds: Dataset) -> pd.DataFrame:
 def answers_table(view: View, ds: Dataset) -> pd.DataFrame:
     """Each denial or acknowledgement beside each row it answers."""
     names = actor_names(ds)
-    by_id = ds.events.set_index("event_id")
     pairs = responds_to_pairs(view.events)
+    events = ds.events[["event_id", "stance", "claimant_actor_id", "summary"]]
+    if not pairs.empty:  # index only the rows named here, not every event
+        named = pd.concat([pairs["event_id"], pairs["answers_event_id"]]).unique()
+        events = events[events["event_id"].isin(named)]
+    by_id = events.set_index("event_id")
     return pd.DataFrame(
         {
             "answer": pairs["event_id"],

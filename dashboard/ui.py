@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,10 +12,13 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import filters as flt
-from dashboard.data import Dataset, DatasetInvalid, Problem, data_dir, dataset_files, load_dataset
+from dashboard.data import Dataset, DatasetInvalid, Problem, data_dir, load_dataset
+from dashboard.loader import seeds_dir_for
 from dashboard.schema import EVENT_TYPES, STANCES
 
 FILTER_KEYS = ("dates", "undated", "actor", "type", "claimant", "stance")
+TABLE_ROWS = 1_000  # a grid sends at most this many rows; the Data page's downloads hold them all
+LIST_ROWS = 50  # a page lists at most this many rows one by one
 
 
 @dataclass(frozen=True)
@@ -24,15 +30,20 @@ class Context:
     actor_labels: dict[str, str]
 
 
-def _signature(folder: Path) -> tuple:
-    """Cheap stand-in for the files' hash: name, size and mtime of every table and seed."""
-    return tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in dataset_files(folder))
+def _signature(folder: Path) -> str:
+    """Cheap stand-in for the files' hash: a digest of the name, size and mtime of every table
+    and seed. One directory scan each and a short key: the seeds can be thousands of files."""
+    entries = []
+    for where in (folder, seeds_dir_for(folder)):
+        if where.is_dir():
+            with os.scandir(where) as scan:
+                entries += [(where.name, e.name, (s := e.stat()).st_size, s.st_mtime_ns)
+                            for e in scan if e.name.endswith((".csv", ".txt", ".json"))]  # fmt: skip
+    return hashlib.sha256(repr(sorted(entries)).encode()).hexdigest()
 
 
 @st.cache_resource(show_spinner="Loading and validating the dataset…", max_entries=4)
-def _load(
-    folder: str, signature: tuple
-) -> tuple[Dataset | None, list[Problem], pd.DataFrame | None]:
+def _load(folder: str, signature: str) -> tuple[Dataset | None, list[Problem], pd.DataFrame | None]:
     # cache_resource, not cache_data: the frames are shared read-only, never copied per rerun.
     try:
         ds = load_dataset(folder)
@@ -40,7 +51,12 @@ def _load(
         return None, err.problems, None
     except Exception as err:  # anything unreadable becomes a report, never a traceback
         return None, [Problem(folder, 0, "", "", f"could not be read: {err!r}")], None
-    return ds, [], flt.actor_links(ds)
+    links = flt.actor_links(ds)
+    # Streamlit runs a full garbage collection after every script run (runner.postScriptGC):
+    # ~70 ms over every module and frame. Freezing what lives as long as the server (the
+    # imported modules, this dataset) leaves it only what the runs allocate (bench/, docs/).
+    gc.freeze()
+    return ds, [], links
 
 
 def load() -> tuple[Dataset | None, list[Problem], pd.DataFrame | None]:
@@ -71,8 +87,10 @@ def _unknown_from_url(key: str, allowed: list[str]) -> list[str]:
     return [v for v in values if v and v not in allowed]
 
 
-def sidebar(ds: Dataset, links: pd.DataFrame) -> Context:
-    span = flt.date_span(ds)
+@st.cache_resource(max_entries=4)
+def _options(version: str, _ds: Dataset) -> tuple:
+    """What the filters offer: computed once per dataset version, not on every rerun."""
+    ds = _ds
     labels = flt.actor_options(ds.actors)
     names = dict(zip(ds.actors["actor_id"], ds.actors["name"], strict=True))
     claimant_ids = sorted(set(ds.events["claimant_actor_id"]), key=lambda a: names[a].casefold())
@@ -82,6 +100,11 @@ def sidebar(ds: Dataset, links: pd.DataFrame) -> Context:
         "claimant": [names[a] for a in claimant_ids],
         "stance": [s for s in STANCES if s in set(ds.events["stance"])],
     }
+    return flt.date_span(ds), labels, names, claimant_ids, choices
+
+
+def sidebar(ds: Dataset, links: pd.DataFrame) -> Context:
+    span, labels, names, claimant_ids, choices = _options(ds.version, ds)
     dropped = {k: _unknown_from_url(k, v) for k, v in choices.items()}
     sb = st.sidebar
     sb.header("Filters")
@@ -130,8 +153,26 @@ def sidebar(ds: Dataset, links: pd.DataFrame) -> Context:
     sb.caption(
         f"Dataset version `{ds.version}` · {len(ds.events)} events · {len(ds.articles)} article(s)"
     )
-    view = flt.apply_filters(ds, f, links)
-    return Context(ds, view, f, span, labels)
+    return Context(ds, _view(ds.version, f, ds, links), f, span, labels)
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _view(version: str, filters: flt.Filters, _ds: Dataset, _links: pd.DataFrame) -> flt.View:
+    """The rows the filters keep, once per dataset version and filters (shared, read-only)."""
+    return flt.apply_filters(_ds, filters, _links)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _computed(name: str, version: str, filters: flt.Filters, args: tuple, _fn, _ctx) -> object:
+    return _fn(_ctx.view, _ctx.ds, *args)
+
+
+def cached(fn, ctx: Context, *args):
+    """fn(view, ds, *args) once per dataset version and filters: page switches and in-page
+    widgets rerun without recomputing. The result is shared between sessions: read it only."""
+    return _computed(
+        f"{fn.__module__}.{fn.__qualname__}", ctx.ds.version, ctx.filters, args, fn, ctx
+    )
 
 
 def reset_filters(span) -> None:
@@ -159,6 +200,16 @@ def empty_notice(ctx: Context) -> bool:
         type="primary",
     )
     return True
+
+
+def capped(frame: pd.DataFrame, limit: int = TABLE_ROWS) -> pd.DataFrame:
+    """The first `limit` rows; when the filters keep more, the page says so (sent rows stay few)."""
+    if len(frame) > limit:
+        st.caption(
+            f"The first {limit:,} of {len(frame):,} rows are shown. Narrow the filters, "
+            "or download them all from the Data page."
+        )
+    return frame.head(limit)
 
 
 def filter_summary(ctx: Context) -> dict[str, str]:

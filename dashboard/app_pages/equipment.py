@@ -13,7 +13,8 @@ st.caption(
 if ui.empty_notice(ctx):
     st.stop()
 
-q = tallies.quantity_rows(ctx.view, ctx.ds)
+q = ui.cached(tallies.quantity_rows, ctx)
+CHART_ROWS = 30  # one bar per stated figure: more would be unreadable, and slow to send
 COLUMNS = {
     "transfer_id": None,
     "as_stated": st.column_config.TextColumn("as stated"),
@@ -32,11 +33,15 @@ for title, mask, key in (
     if stated.empty:
         st.caption("No figure is stated for these rows.")
     else:
+        if len(stated) > CHART_ROWS:
+            st.caption(f"The chart draws the first {CHART_ROWS} of {len(stated):,} stated figures.")
         st.plotly_chart(
-            charts.range_figure(stated), key=f"{key}_chart", config={"displaylogo": False}
+            charts.range_figure(stated.head(CHART_ROWS)),
+            key=f"{key}_chart",
+            config={"displaylogo": False},
         )
     st.dataframe(
-        rows[["transfer_id", "as_stated", "system", "claimant", "status", "reported", "low", "high", "passage"]],
+        ui.capped(rows[["transfer_id", "as_stated", "system", "claimant", "status", "reported", "low", "high", "passage"]]),
         hide_index=True, width="stretch", key=f"{key}_table", column_config=COLUMNS, row_height=60,
     )  # fmt: skip
 
@@ -47,6 +52,4 @@ by = (
     )
     or "system"
 )
-st.dataframe(
-    tallies.tally(ctx.view, ctx.ds, by), hide_index=True, width="stretch", key="tally_table"
-)
+st.dataframe(tallies.tally_rows(q, by), hide_index=True, width="stretch", key="tally_table")

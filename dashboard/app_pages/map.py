@@ -12,9 +12,9 @@ st.caption(
 if ui.empty_notice(ctx):
     st.stop()
 
-places = geo.places_frame(ctx.view, ctx.ds)
-arcs = geo.arcs_frame(ctx.view, ctx.ds)
-sightings = geo.sightings_frame(ctx.view, ctx.ds)
+places = ui.cached(geo.places_frame, ctx)
+arcs = ui.cached(geo.arcs_frame, ctx)
+sightings = ui.cached(geo.sightings_frame, ctx)
 basemap = st.toggle("Street basemap (needs internet)", value=False, key="basemap")
 st.pydeck_chart(charts.map_deck(places, arcs, sightings, basemap), key="map", height=560)
 

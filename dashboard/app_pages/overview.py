@@ -15,7 +15,7 @@ if ui.empty_notice(ctx):
     st.stop()
 
 # 1. Headline numbers
-m = tallies.overview_metrics(ctx.view, ctx.ds)
+m = ui.cached(tallies.overview_metrics, ctx)
 span = m["span"]
 cols = st.columns([1, 1, 1.6, 1])
 cols[0].metric("Hardware reports", len(m["hardware"]), help="Transfer rows for guns and launchers")
@@ -32,12 +32,14 @@ cols[3].metric("Claimants", m["claimants"], help="Distinct sources that say some
 def figure_lines(rows):
     if rows.empty:
         st.caption("None under these filters.")
-    for row in rows.itertuples():
+    for row in rows.head(ui.LIST_ROWS).itertuples():
         status = row.status.replace("_", " ")
         st.markdown(
             f"**{md(row.as_stated)}** {md(row.as_written)} ({md(status)}) · "
             f"{md(row.claimant)} · {md(row.reported)}"
         )
+    if len(rows) > ui.LIST_ROWS:
+        st.caption(f"… and {len(rows) - ui.LIST_ROWS:,} more: the Equipment page tabulates them.")
 
 
 left, right = st.columns(2)
@@ -50,11 +52,13 @@ with right:
 
 # 3. Contested: denials, acknowledgements, unverified and unattributed rows
 st.subheader("Contested or unverified")
-contested = tallies.contested(ctx.view, ctx.ds)
+contested = ui.cached(tallies.contested, ctx)
 with st.container(border=True):
     if contested.empty:
         st.caption("Nothing denied or unverified under these filters.")
-    for row in contested.itertuples():
+    for row in contested.head(ui.LIST_ROWS).itertuples():
         answers = f" — answers {md(row.answers)}" if row.answers else ""
         how = "no source named" if row.attribution == "unattributed" else md(row.stance)
         st.markdown(f"**{how}** · {md(row.claimant)}: {md(row.summary)}{answers}")
+    if len(contested) > ui.LIST_ROWS:
+        st.caption(f"… and {len(contested) - ui.LIST_ROWS:,} more: narrow the filters to see them.")

@@ -14,15 +14,15 @@ if ui.empty_notice(ctx):
 
 # 1. Claimant × claim matrix
 st.subheader("Claimant × claim")
-st.dataframe(tallies.claims_matrix(ctx.view, ctx.ds), width="stretch", key="matrix")
+st.dataframe(ui.cached(tallies.claims_matrix, ctx), width="stretch", key="matrix")
 
 # 2. Denials and acknowledgements beside what they answer
 st.subheader("Denials and acknowledgements")
-answers = tallies.answers_table(ctx.view, ctx.ds)
+answers = ui.cached(tallies.answers_table, ctx)
 if answers.empty:
     st.caption("None under these filters.")
 else:
-    st.dataframe(answers, hide_index=True, width="stretch", key="answers")
+    st.dataframe(ui.capped(answers), hide_index=True, width="stretch", key="answers")
 
 # 3. The article reader
 st.subheader("Article reader")

@@ -18,7 +18,17 @@ colour_by = st.segmented_control(
     bind="query-params", format_func=lambda v: v.replace("_", " "),
 ) or "event_type"  # fmt: skip
 names = tallies.actor_names(ctx.ds)
-fig = charts.timeline_figure(ctx.view.events, names, colour_by)
+DRAWN = 300  # one mark per row up to here; beyond, a mark per row is unreadable and slow to send
+ev = ctx.view.events
+dated = int((ev["date_start"].notna() | ev["report_date_start"].notna()).sum())
+if dated > DRAWN:
+    st.caption(
+        f"{dated:,} dated rows are too many to draw one by one: the chart counts them per week. "
+        f"Narrow the filters to {DRAWN} or fewer to see each row, its window and its report date."
+    )
+    fig = charts.timeline_counts_figure(ev, colour_by)
+else:
+    fig = charts.timeline_figure(ev, names, colour_by)
 if fig.data:
     st.plotly_chart(fig, key="timeline", config={"displaylogo": False})
 else:
@@ -29,6 +39,6 @@ undated = ctx.view.events[
 ]
 st.subheader(f"Undated rows ({len(undated)})")
 st.dataframe(
-    undated[["event_id", "event_type", "claimant_actor_id", "stance", "date_text", "report_date_text", "summary"]],
+    ui.capped(undated)[["event_id", "event_type", "claimant_actor_id", "stance", "date_text", "report_date_text", "summary"]],
     hide_index=True, width="stretch", key="undated_rows",
 )  # fmt: skip

@@ -1,0 +1,1 @@
+"""Benchmarks and load tests for the dashboard; run by `make bench` and `make load`, never by pytest."""

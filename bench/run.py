@@ -1,0 +1,177 @@
+"""`make bench`: every figure is the median of RUNS runs beside a baseline measured in the same run.
+
+    python -m bench.run [--quick] [--runs N] [--sizes seed,10000,100000,250000]
+
+Prints a Markdown table and writes bench/results.json (medians, ratios, targets and every raw
+sample). Baselines: a hello-world app (bench/hello.py) started and driven the same way for
+cold start, interaction, script run, payload and memory; the real (seed) dataset for validate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bench.common import APP, HELLO, REPO, SEED_DATA, Server, dataset, median
+from bench.scripts import PAGES
+
+SIZES = ["seed", "10000", "100000", "250000"]
+RESULTS = REPO / "bench" / "results.json"
+MB = 1e6
+
+
+def validate_times(folder: Path, runs: int) -> list[float]:
+    """Wall time of `python -m dashboard validate DIR` in a fresh process, which must pass."""
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "dashboard", "validate", str(folder)],
+                              cwd=REPO, capture_output=True, text=True)  # fmt: skip
+        times.append(time.perf_counter() - started)
+        if done.returncode:
+            raise RuntimeError(f"validate failed on {folder}:\n{done.stdout[-2000:]}")
+    return times
+
+
+def script_times(target: str, runs: int) -> dict:
+    done = subprocess.run([sys.executable, "-m", "bench.scripts", target, str(runs)], cwd=REPO,
+                          capture_output=True, text=True)  # fmt: skip
+    for line in done.stdout.splitlines():
+        if line.startswith("BENCH-JSON "):
+            return json.loads(line.removeprefix("BENCH-JSON "))
+    raise RuntimeError(f"bench.scripts {target} failed:\n{done.stderr[-3000:]}")
+
+
+def browser_figures(sizes: list[str], runs: int, quick: bool) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    from bench import browser
+
+    out: dict = {"cold_start_s": {}, "payload": {}, "peak_rss_bytes": {}}
+    cold = [("hello", HELLO, None), ("overview", APP, SEED_DATA)]
+    if not quick:
+        cold += [("timeline", APP, SEED_DATA), ("map", APP, SEED_DATA)]
+    with sync_playwright() as p:
+        chromium = browser.launch(p)
+        for _ in range(runs):  # interleaved, so the machine's noise falls on every app alike
+            for name, script, data in cold:
+                seconds = browser.cold_start(chromium, script, name, data)
+                out["cold_start_s"].setdefault(name, []).append(seconds)
+        out["rerun_ms"] = {
+            "hello_button": browser.hello_reruns(chromium, 2 * runs),
+            "timeline_filter": browser.filter_changes(chromium, SEED_DATA, 2 * runs),
+        }
+        with Server(HELLO) as server:
+            out["payload"]["hello"] = browser.payloads(chromium, server, ["hello"], runs)
+            out["peak_rss_bytes"]["hello"] = server.peak_rss
+        for size in sizes:
+            with Server(APP, dataset(size)) as server:
+                out["payload"][size] = browser.payloads(chromium, server, PAGES, runs)
+                out["peak_rss_bytes"][size] = server.peak_rss
+        chromium.close()
+    return out
+
+
+def _row(metric, what, value, unit, base_name, base, target="", met=None) -> dict:
+    return {"metric": metric, "what": what, "value": value, "unit": unit, "baseline": base_name,
+            "baseline_value": base, "ratio": value / base if base else None, "target": target,
+            "met": met}  # fmt: skip
+
+
+def rows(raw: dict, sizes: list[str]) -> list[dict]:
+    out = []
+    b = raw["browser"]
+    hello_cold = median(b["cold_start_s"]["hello"])
+    for name, times in b["cold_start_s"].items():
+        if name != "hello":
+            ratio = median(times) / hello_cold
+            out.append(_row("cold start", f"{name} (seed)", median(times), "s", "hello-world",
+                            hello_cold, "≤ 1.5× hello", ratio <= 1.5))  # fmt: skip
+    for i, what in enumerate(("chart redrawn", "page settled")):  # hello: its text redrawn
+        hello_ms = median([pair[i] for pair in b["rerun_ms"]["hello_button"]])
+        filt = median([pair[i] for pair in b["rerun_ms"]["timeline_filter"]])
+        out.append(_row(f"filter change → {what}", "timeline (seed)", filt, "ms",
+                        "hello button rerun", hello_ms, "≤ 2× hello" if i == 0 else "",
+                        filt <= 2 * hello_ms if i == 0 else None))  # fmt: skip
+    hello_run = median(raw["scripts"]["hello"]["hello"]["rerun_s"]) * 1000
+    for size in sizes:
+        for page in PAGES:
+            ms = median(raw["scripts"][size][page]["filter_change_s"]) * 1000
+            limit = {"seed": 100, "250000": 1000}.get(size)
+            out.append(_row("script run after a filter change", f"{page} @ {size}", ms, "ms",
+                            "hello rerun", hello_run, f"≤ {limit} ms" if limit else "",
+                            ms <= limit if limit else None))  # fmt: skip
+    hello_kb = median(b["payload"]["hello"]["hello"]["bytes"]) / 1000
+    for size in sizes:
+        for page in PAGES:
+            kb = median(b["payload"][size][page]["bytes"]) / 1000
+            big = size == "250000"
+            out.append(_row("payload per page run", f"{page} @ {size}", kb, "KB", "hello-world",
+                            hello_kb, "≤ 2 MB" if big else "", kb <= 2000 if big else None))  # fmt: skip
+    hello_mb = b["peak_rss_bytes"]["hello"] / MB
+    for size in sizes:
+        mb = b["peak_rss_bytes"][size] / MB
+        big = size == "250000"
+        out.append(_row("server peak RSS", size, mb, "MB", "hello-world", hello_mb,
+                        "≤ 1.5 GB" if big else "", mb <= 1500 if big else None))  # fmt: skip
+    seed_validate = median(raw["validate_s"]["seed"])
+    for size in sizes:
+        s = median(raw["validate_s"][size])
+        big = size == "250000"
+        out.append(_row("validate", size, s, "s", "validate seed", seed_validate,
+                        "≤ 5 s" if big else "", s <= 5 if big else None))  # fmt: skip
+    return out
+
+
+def table(result_rows: list[dict]) -> str:
+    lines = ["| metric | what | median | baseline | baseline median | ratio | target | met |",
+             "|---|---|---:|---|---:|---:|---|---|"]  # fmt: skip
+    for r in result_rows:
+        met = {True: "yes", False: "**no**", None: ""}[r["met"]]
+        ratio = f"{r['ratio']:.2f}×" if r["ratio"] is not None else ""
+        lines.append(f"| {r['metric']} | {r['what']} | {r['value']:,.1f} {r['unit']} | {r['baseline']} "
+                     f"| {r['baseline_value']:,.1f} {r['unit']} | {ratio} | {r['target']} | {met} |")  # fmt: skip
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="seed and 10k only; fewer cold starts")
+    parser.add_argument("--runs", type=int, default=5, help="runs per figure (default 5)")
+    parser.add_argument("--sizes", help="comma-separated: seed and/or numbers of events")
+    args = parser.parse_args(argv)
+    sizes = args.sizes.split(",") if args.sizes else SIZES[:2] if args.quick else SIZES
+    started = time.perf_counter()
+    say = lambda text: print(f"[{time.perf_counter() - started:6.0f} s] {text}", flush=True)  # noqa: E731
+    raw: dict = {"validate_s": {}, "scripts": {}}
+    for size in sizes:
+        say(f"dataset {size}: {dataset(size)}")
+    for size in sizes:
+        say(f"validate {size}")
+        raw["validate_s"][size] = validate_times(dataset(size), args.runs)
+    say("script runs: hello")
+    raw["scripts"]["hello"] = script_times("hello", args.runs)
+    for size in sizes:
+        say(f"script runs: {size}")
+        raw["scripts"][size] = script_times(str(dataset(size)), args.runs)
+    say("browser: cold starts, filter change, payloads and memory")
+    raw["browser"] = browser_figures(sizes, args.runs, args.quick)
+    result_rows = rows(raw, sizes)
+    meta = {"date": datetime.now(UTC).isoformat(timespec="seconds"), "runs": args.runs,
+            "sizes": sizes, "quick": args.quick, "cpus": os.cpu_count(), "python": platform.python_version(),
+            "machine": platform.platform(), "total_s": round(time.perf_counter() - started)}  # fmt: skip
+    RESULTS.write_text(json.dumps({"meta": meta, "rows": result_rows, "raw": raw}, indent=1))
+    print(table(result_rows))
+    say(f"wrote {RESULTS.relative_to(REPO)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

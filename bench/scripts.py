@@ -1,0 +1,72 @@
+"""Server-side script runs of every page, timed with AppTest in a process of their own.
+
+`python -m bench.scripts DIR RUNS` prints JSON: for each page, the seconds of RUNS runs that
+follow a filter change (the date range narrowed by a day each time, so nothing cached for
+earlier filters can serve it) and of RUNS reruns with the filters unchanged.
+`python -m bench.scripts hello RUNS` times the hello-world app's button reruns instead.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from datetime import timedelta
+
+from bench.common import APP, HELLO
+
+PAGES = ["overview", "timeline", "map", "equipment", "sources", "data"]
+
+
+def _timed(at) -> float:
+    started = time.perf_counter()
+    at.run()
+    if at.exception:
+        raise RuntimeError(at.exception[0].message)
+    return time.perf_counter() - started
+
+
+def pages(runs: int) -> dict:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(APP), default_timeout=900)
+    load = _timed(at)
+    start, end = at.sidebar.date_input(key="dates").value
+    out, shift = {"load_s": load}, 0
+    for page in PAGES:
+        if page != "overview":
+            at.switch_page(f"app_pages/{page}.py")
+        _timed(at)  # the first run of a page: imports it
+        change, same = [], []
+        for _ in range(runs):
+            shift += 1  # the window closes in a day at a time, from either end in turn
+            lo, hi = start + timedelta(days=shift // 2), end - timedelta(days=shift - shift // 2)
+            at.sidebar.date_input(key="dates").set_value((lo, hi))
+            change.append(_timed(at))
+        for _ in range(runs):
+            same.append(_timed(at))
+        out[page] = {"filter_change_s": change, "rerun_s": same}
+    return out
+
+
+def hello(runs: int) -> dict:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(HELLO), default_timeout=60)
+    _timed(at)
+    times = []
+    for _ in range(runs):
+        at.button(key="rerun").click()
+        times.append(_timed(at))
+    return {"hello": {"rerun_s": times}}
+
+
+if __name__ == "__main__":
+    target, runs = sys.argv[1], int(sys.argv[2])
+    if target == "hello":
+        result = hello(runs)
+    else:
+        os.environ["DASHBOARD_DATA_DIR"] = target
+        result = pages(runs)
+    print("BENCH-JSON " + json.dumps(result))

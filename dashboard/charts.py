@@ -249,7 +249,8 @@ def map_layers(
                   get_radius=14, radius_units=pdk.types.String("pixels"), filled=False, stroked=True,
                   get_line_color=[255, 140, 0, 255], line_width_min_pixels=3, pickable=True),
         pdk.Layer("TextLayer", id="labels", data=places, get_position="[lon, lat]", get_text="name",
-                  get_size=14, get_color=[30, 30, 30], get_pixel_offset=[0, -22], pickable=False),
+                  get_size=14, get_color=[30, 30, 30], get_pixel_offset=[0, -22], pickable=False,
+                  font_family=pdk.types.String("Helvetica, Arial, sans-serif"), font_weight=600),
     ]  # fmt: skip
 
 

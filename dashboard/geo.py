@@ -27,7 +27,7 @@ def _tooltip(title: str, lines: list[str], total: int | None = None) -> str:
 
 
 def places_frame(view: View, ds: Dataset) -> pd.DataFrame:
-    """Each place with its rows (events placed there and transfers going there)."""
+    """Each place with its rows: events placed there, transfers going to or coming from it."""
     names = actor_names(ds)
     ev = view.events[["event_id", "claimant_actor_id", "summary", "location_id"]]
     ev = ev.dropna(subset=["location_id"])
@@ -61,7 +61,22 @@ def places_frame(view: View, ds: Dataset) -> pd.DataFrame:
         .groupby(tr["destination_location_id"])
         .agg(list)
     )
-    counts = ev_rows.add(tr_rows, fill_value=0)
+    src = view.transfers[["transfer_id", "quantity_as_stated", "system_name", "origin_location_id"]]
+    src = src.dropna(subset=["origin_location_id"])
+    src_rows = src.groupby("origin_location_id").size()
+    src = src.groupby("origin_location_id").head(TOOLTIP_LINES)
+    src_lines = (
+        (
+            src["transfer_id"]
+            + " from here: "
+            + src["quantity_as_stated"].fillna("?")
+            + " "
+            + src["system_name"]
+        )
+        .groupby(src["origin_location_id"])
+        .agg(list)
+    )
+    counts = ev_rows.add(tr_rows, fill_value=0).add(src_rows, fill_value=0)
     locs = view.locations.set_index("location_id")
     locs = locs[locs.index.isin(counts.index)]
     out = locs[["name", "lat", "lon", "geo_precision"]].copy()
@@ -70,7 +85,7 @@ def places_frame(view: View, ds: Dataset) -> pd.DataFrame:
     out["tooltip"] = [
         _tooltip(
             f"{r['name']} — {r['rows']} row(s); point = {PRECISION_WORDS[r['geo_precision']]}",
-            lines.get(loc, []) + tr_lines.get(loc, []),
+            lines.get(loc, []) + tr_lines.get(loc, []) + src_lines.get(loc, []),
             r["rows"],
         )
         for loc, r in out.iterrows()

@@ -45,6 +45,15 @@ def _rows(ctx) -> pd.DataFrame:
     )
 
 
+def _wrap(line: str, opening: str, closing: str) -> str:
+    """Markup around the words only: '** x**' is not bold, so blanks stay outside the marks."""
+    core = line.strip()
+    if not core:
+        return md(line)
+    lead, trail = line[: len(line) - len(line.lstrip())], line[len(line.rstrip()) :]
+    return f"{md(lead)}{opening}{md(core)}{closing}{md(trail)}"
+
+
 def marked_text(text: str, passages: pd.DataFrame, focus: int | None) -> str:
     """The text as Markdown: cited passages on a blue background, the focused one orange and
     bold, each passage's number [n] after it."""
@@ -60,9 +69,9 @@ def marked_text(text: str, passages: pd.DataFrame, focus: int | None) -> str:
             if not line:
                 continue
             if focus is not None and focus in covering:
-                out.append(f":orange-background[**{md(line)}**]")
+                out.append(_wrap(line, ":orange-background[**", "**]"))
             elif covering:
-                out.append(f":blue-background[{md(line)}]")
+                out.append(_wrap(line, ":blue-background[", "]"))
             else:
                 out.append(md(line))
         position += len(segment)

@@ -132,7 +132,10 @@ def test_actor_filter_changes_overview_equipment_and_map():
     assert [(t["x"][0], t["x"][-1]) for t in chart["data"]] == [(45, 49), (20, 20)]
     at.switch_page(PAGES["map"]).run()
     spec = deck(at)
-    assert [p["name"] for p in layer(spec, "places")["data"]] == ["Kursk region"]
+    assert [(p["name"], p["rows"]) for p in layer(spec, "places")["data"]] == [
+        ("North Korea", 2),
+        ("Kursk region", 5),
+    ]
     assert [(a["category"], a["reports"]) for a in layer(spec, "arcs")["data"]] == [
         ("multiple_rocket_launcher", 1),
         ("self_propelled_howitzer", 1),
@@ -148,6 +151,7 @@ def test_map_draws_offline_with_precision_and_the_sighting():
     assert {k: p["geo_precision"] for k, p in places.items()} == {
         "krasnoyarsk-krai": "city_for_region",
         "kursk-oblast": "city_for_region",
+        "north-korea": "country",
         "russia": "country",
     }
     assert places["kursk-oblast"]["rows"] == 14  # 9 events placed there, 5 transfers going there
@@ -157,6 +161,7 @@ def test_map_draws_offline_with_precision_and_the_sighting():
     assert halos == {
         "krasnoyarsk-krai": (180000, 40),
         "kursk-oblast": (180000, 40),
+        "north-korea": (700000, 0),
         "russia": (700000, 0),
     }
     assert [s["name"] for s in layer(spec, "sightings")["data"]] == ["Krasnoyarsk region"]

@@ -25,3 +25,17 @@ from dashboard.text import md
 )
 def test_md_escapes_every_markdown_trigger(value, expected):
     assert md(value) == expected
+
+
+def test_reader_keeps_blanks_outside_the_bold_marks():
+    import pandas as pd
+
+    from dashboard.reader import marked_text
+
+    text = "Alpha beta. Gamma delta."
+    passages = pd.DataFrame({"passage_start": [0, 6], "passage_end": [12, 24]})
+    out = marked_text(text, passages, focus=0)
+    assert out == (
+        ":orange-background[**Alpha**] :orange-background[**beta\\.**] "
+        " :gray[\\[1\\]]:blue-background[Gamma delta\\.] :gray[\\[2\\]]"
+    )

@@ -52,4 +52,8 @@ by = (
     )
     or "system"
 )
-st.dataframe(tallies.tally_rows(q, by), hide_index=True, width="stretch", key="tally_table")
+counts = tallies.tally_rows(q, by)
+if counts.empty:
+    st.caption("None under these filters.")
+else:
+    st.dataframe(counts, hide_index=True, width="stretch", key="tally_table")

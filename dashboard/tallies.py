@@ -57,6 +57,7 @@ def quantity_rows(view: View, ds: Dataset) -> pd.DataFrame:
             "low": t["quantity_low"],
             "high": t["quantity_high"],
             "status": t["status"],
+            "supplier": t["supplier_actor_id"].map(names),
             "claimant": t["claimant_actor_id"].map(names),
             "reported": _report_labels(t),
             "passage": t["passage"],
@@ -98,7 +99,9 @@ def contested(view: View, ds: Dataset) -> pd.DataFrame:
     pairs = responds_to_pairs(rows)
     claimant = _lookup(ds.events, pairs["answers_event_id"], "claimant_actor_id")
     answered: dict[str, list[str]] = {}
-    for event_id, target in zip(pairs["event_id"], pairs["answers_event_id"], strict=True):
+    for event_id, target in zip(
+        pairs["event_id"].tolist(), pairs["answers_event_id"].tolist(), strict=True
+    ):
         answered.setdefault(event_id, []).append(f"{names[claimant[target]]} ({target})")
     answered = {event_id: "; ".join(texts) for event_id, texts in answered.items()}
     return pd.DataFrame(

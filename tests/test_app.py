@@ -88,11 +88,11 @@ def test_overview_figures_keep_their_words():
     ]
     lines = [m.value for m in at.markdown]
     assert (
-        r"**nearly 50** M\-1978 \"Koksan\" self\-propelled howitzers (delivered) · Financial Times · 16 Nov 2024"
+        r"**nearly 50** M\-1978 \"Koksan\" self\-propelled howitzers, from North Korea (delivered) · Financial Times · 16 Nov 2024"
         in lines
     )
     assert (
-        r"**approximately 10\,900** North Korean soldiers (deployed) · National Intelligence Service \(NIS\) · reported in recent weeks"
+        r"**approximately 10\,900** North Korean soldiers, from North Korea (deployed) · National Intelligence Service \(NIS\) · reported in recent weeks"
         in lines
     )
 

@@ -35,7 +35,7 @@ def figure_lines(rows):
     for row in rows.head(ui.LIST_ROWS).itertuples():
         status = row.status.replace("_", " ")
         st.markdown(
-            f"**{md(row.as_stated)}** {md(row.as_written)} ({md(status)}) · "
+            f"**{md(row.as_stated)}** {md(row.as_written)}, from {md(row.supplier)} ({md(status)}) · "
             f"{md(row.claimant)} · {md(row.reported)}"
         )
     if len(rows) > ui.LIST_ROWS:

@@ -3,8 +3,9 @@
 A run is "drawn" when the app is connected, its script is not running, no skeleton is left and
 the page's own content is there: a plotly `.main-svg`, a deck.gl canvas, a metric, a grid.
 A redraw after an input is timed in the page itself: from the input event's timestamp to the
-last DOM change under the main area, once the script has run and the page has been still for
-QUIET_MS (so the time includes the charts being drawn again, not only the server's answer).
+last DOM change inside the chart (hello: its text) and inside the whole main area, once the
+rerun's script_finished has arrived and the page has been still for QUIET_MS. So the time
+includes the chart being drawn again, not only the server's answer.
 """
 
 from __future__ import annotations

@@ -119,6 +119,7 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+        self.log.unlink(missing_ok=True)
 
     def __enter__(self) -> Server:
         self.start()

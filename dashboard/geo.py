@@ -26,6 +26,25 @@ def _tooltip(title: str, lines: list[str], total: int | None = None) -> str:
     return "\n".join([title, *body])
 
 
+def _transfer_lines(
+    transfers: pd.DataFrame, column: str, words: str
+) -> tuple[pd.Series, pd.Series]:
+    """Per place in `column`: how many transfers, and the tooltip lines of the first few."""
+    t = transfers[["transfer_id", "quantity_as_stated", "system_name", column]].dropna(
+        subset=[column]
+    )
+    rows = t.groupby(column).size()
+    t = t.groupby(column).head(TOOLTIP_LINES)  # only these are written out in full
+    text = (
+        t["transfer_id"]
+        + f" {words}: "
+        + t["quantity_as_stated"].fillna("?")
+        + " "
+        + t["system_name"]
+    )
+    return rows, text.groupby(t[column]).agg(list)
+
+
 def places_frame(view: View, ds: Dataset) -> pd.DataFrame:
     """Each place with its rows: events placed there, transfers going to or coming from it."""
     names = actor_names(ds)
@@ -44,38 +63,8 @@ def places_frame(view: View, ds: Dataset) -> pd.DataFrame:
         .groupby(ev["location_id"])
         .agg(list)
     )
-    tr = view.transfers[
-        ["transfer_id", "quantity_as_stated", "system_name", "destination_location_id"]
-    ]
-    tr = tr.dropna(subset=["destination_location_id"])
-    tr_rows = tr.groupby("destination_location_id").size()
-    tr = tr.groupby("destination_location_id").head(TOOLTIP_LINES)
-    tr_lines = (
-        (
-            tr["transfer_id"]
-            + " to here: "
-            + tr["quantity_as_stated"].fillna("?")
-            + " "
-            + tr["system_name"]
-        )
-        .groupby(tr["destination_location_id"])
-        .agg(list)
-    )
-    src = view.transfers[["transfer_id", "quantity_as_stated", "system_name", "origin_location_id"]]
-    src = src.dropna(subset=["origin_location_id"])
-    src_rows = src.groupby("origin_location_id").size()
-    src = src.groupby("origin_location_id").head(TOOLTIP_LINES)
-    src_lines = (
-        (
-            src["transfer_id"]
-            + " from here: "
-            + src["quantity_as_stated"].fillna("?")
-            + " "
-            + src["system_name"]
-        )
-        .groupby(src["origin_location_id"])
-        .agg(list)
-    )
+    tr_rows, tr_lines = _transfer_lines(view.transfers, "destination_location_id", "to here")
+    src_rows, src_lines = _transfer_lines(view.transfers, "origin_location_id", "from here")
     counts = ev_rows.add(tr_rows, fill_value=0).add(src_rows, fill_value=0)
     locs = view.locations.set_index("location_id")
     locs = locs[locs.index.isin(counts.index)]

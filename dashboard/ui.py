@@ -187,6 +187,16 @@ def context() -> Context:
     return st.session_state["_ctx"]
 
 
+def page(title: str, caption: str) -> Context:
+    """A page's title and caption; stops the page with a notice when the filters keep nothing."""
+    ctx = context()
+    st.title(title)
+    st.caption(caption)
+    if empty_notice(ctx):
+        st.stop()
+    return ctx
+
+
 def empty_notice(ctx: Context) -> bool:
     """Say plainly that the filters removed everything, with a one-click reset."""
     if not ctx.view.empty:

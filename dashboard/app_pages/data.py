@@ -6,13 +6,10 @@ import streamlit as st
 
 from dashboard import export, ui
 
-ctx = ui.context()
-st.title("Data")
-st.caption(
-    "The rows under the current filters. Downloads hold every filtered row and cite the dataset version."
+ctx = ui.page(
+    "Data",
+    "The rows under the current filters. Downloads hold every filtered row and cite the dataset version.",
 )
-if ui.empty_notice(ctx):
-    st.stop()
 
 SHOWN = 1_000  # the grid shows at most this many rows; downloads hold them all
 DATES = {c: st.column_config.DateColumn(format="YYYY-MM-DD") for c in

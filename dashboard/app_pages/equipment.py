@@ -4,14 +4,11 @@ import streamlit as st
 
 from dashboard import charts, tallies, ui
 
-ctx = ui.context()
-st.title("Equipment")
-st.caption(
+ctx = ui.page(
+    "Equipment",
     "Each bar spans what the words allow (“nearly 50” = 45–49; “over 10,000” runs on, ▶). "
-    "A dot is an exact figure. Rows from different claimants overlap: compare them, do not add them."
+    "A dot is an exact figure. Rows from different claimants overlap: compare them, do not add them.",
 )
-if ui.empty_notice(ctx):
-    st.stop()
 
 q = ui.cached(tallies.quantity_rows, ctx)
 CHART_ROWS = 30  # one bar per stated figure: more would be unreadable, and slow to send

@@ -4,13 +4,10 @@ import streamlit as st
 
 from dashboard import charts, geo, ui
 
-ctx = ui.context()
-st.title("Map")
-st.caption(
-    "Kursk, Krasnoyarsk and every other place a row names. Hover a point or arc for its rows."
+ctx = ui.page(
+    "Map",
+    "Kursk, Krasnoyarsk and every other place a row names. Hover a point or arc for its rows.",
 )
-if ui.empty_notice(ctx):
-    st.stop()
 
 places = ui.cached(geo.places_frame, ctx)
 arcs = ui.cached(geo.arcs_frame, ctx)

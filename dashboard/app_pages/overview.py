@@ -5,14 +5,11 @@ import streamlit as st
 from dashboard import tallies, ui
 from dashboard.text import md
 
-ctx = ui.context()
-st.title("Overview")
-st.caption(
+ctx = ui.page(
+    "Overview",
     "North Korean arms and troops for Russia, as reported. Every figure keeps the words it was "
-    "stated in, who claims it and when; figures from different claimants overlap and are never added."
+    "stated in, who claims it and when; figures from different claimants overlap and are never added.",
 )
-if ui.empty_notice(ctx):
-    st.stop()
 
 # 1. Headline numbers
 m = ui.cached(tallies.overview_metrics, ctx)

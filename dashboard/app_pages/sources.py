@@ -4,13 +4,10 @@ import streamlit as st
 
 from dashboard import reader, tallies, ui
 
-ctx = ui.context()
-st.title("Sources & claims")
-st.caption(
-    "Who claims what (the claimant), kept apart from who published it (the article's publisher)."
+ctx = ui.page(
+    "Sources & claims",
+    "Who claims what (the claimant), kept apart from who published it (the article's publisher).",
 )
-if ui.empty_notice(ctx):
-    st.stop()
 
 # 1. Claimant × claim matrix
 st.subheader("Claimant × claim")

@@ -4,14 +4,11 @@ import streamlit as st
 
 from dashboard import charts, tallies, ui
 
-ctx = ui.context()
-st.title("Timeline")
-st.caption(
+ctx = ui.page(
+    "Timeline",
     "● a day · ▨ hatched bar: a window such as “late October” (the day is not known) · "
-    "◇ and dotted bars: when it was *reported*. Rows with neither date are listed below."
+    "◇ and dotted bars: when it was *reported*. Rows with neither date are listed below.",
 )
-if ui.empty_notice(ctx):
-    st.stop()
 
 colour_by = st.segmented_control(
     "Colour by", ["event_type", "stance"], default="event_type", key="colour",

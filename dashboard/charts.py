@@ -217,11 +217,11 @@ def range_figure(q: pd.DataFrame) -> go.Figure:
 
 
 PRECISION_STYLE = {
-    # geo_precision: (halo radius in metres, halo fill alpha, what the legend says)
-    "place": (0, 0, "the place itself"),
-    "city_for_region": (180_000, 40, "a city standing for its region"),
-    "region": (180_000, 40, "a point inside the region"),
-    "country": (700_000, 0, "a point for a whole country (ring)"),
+    # geo_precision: (halo radius in metres, halo fill alpha); words for each are geo.PRECISION_WORDS
+    "place": (0, 0),
+    "city_for_region": (180_000, 40),
+    "region": (180_000, 40),
+    "country": (700_000, 0),
 }
 
 

@@ -39,14 +39,6 @@ class Filters:
     stances: tuple[str, ...] = ()
     include_undated: bool = True
 
-    def is_default(self, span: tuple[date, date]) -> bool:
-        dates_default = (self.start, self.end) in ((None, None), span)
-        return (
-            dates_default
-            and not (self.actors or self.event_types or self.claimants or self.stances)
-            and self.include_undated
-        )
-
 
 @dataclass(frozen=True)
 class View:

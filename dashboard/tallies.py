@@ -123,7 +123,9 @@ def tally(view: View, ds: Dataset, by: str) -> pd.DataFrame:
 
 def tally_rows(q: pd.DataFrame, by: str) -> pd.DataFrame:
     """tally() from quantity_rows already at hand (a page that shows them need not redo them)."""
-    column = {"system": "system", "category": "category", "claimant": "claimant"}[by]
+    if by not in ("system", "category", "claimant"):
+        raise ValueError(f"cannot tally by {by!r}")
+    column = by
     q = q.copy(deep=False)  # copy-on-write: the caller's frame is left as it was
     q["kind"] = q["category"].map(lambda c: "personnel" if c == "personnel" else "hardware")
     counts = q.groupby(["kind", column]).size().rename("reports").reset_index()

@@ -16,7 +16,6 @@ from dashboard.data import Dataset, DatasetInvalid, Problem, data_dir, load_data
 from dashboard.loader import seeds_dir_for
 from dashboard.schema import EVENT_TYPES, STANCES
 
-FILTER_KEYS = ("dates", "undated", "actor", "type", "claimant", "stance")
 TABLE_ROWS = 1_000  # a grid sends at most this many rows; the Data page's downloads hold them all
 LIST_ROWS = 50  # a page lists at most this many rows one by one
 

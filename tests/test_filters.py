@@ -1,6 +1,5 @@
 """The shared filters: exact rows kept, on hand-made frames and on the real dataset."""
 
-from dataclasses import replace
 from datetime import date
 
 import pandas as pd
@@ -114,11 +113,3 @@ def test_apply_filters_on_the_real_dataset(ds, filters, events, transfers, locat
 def test_transfers_follow_their_events(ds):
     view = apply_filters(ds, Filters(claimants=("financial-times",)))
     assert sorted(view.transfers["transfer_id"]) == ["000-tr03", "000-tr04"]
-
-
-def test_is_default():
-    span = (date(2024, 10, 21), date(2024, 11, 20))
-    assert Filters().is_default(span)
-    assert Filters(start=span[0], end=span[1]).is_default(span)
-    assert not replace(Filters(), actors=("nis",)).is_default(span)
-    assert not Filters(include_undated=False).is_default(span)

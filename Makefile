@@ -19,7 +19,7 @@ $(VENV)/.test-installed: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.run-installed
 
 run: $(VENV)/.run-installed
-	$(BIN)/python -m streamlit run dashboard/app.py --server.port=$(PORT) --server.address=localhost
+	$(BIN)/python -m streamlit run dashboard/web/app.py --server.port=$(PORT) --server.address=localhost
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check .

@@ -18,7 +18,7 @@ from pathlib import Path
 import psutil
 
 REPO = Path(__file__).resolve().parents[1]
-APP = REPO / "dashboard" / "app.py"
+APP = REPO / "dashboard" / "web" / "app.py"
 HELLO = REPO / "bench" / "hello.py"
 SEED_DATA = REPO / "datasets"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -15,8 +15,10 @@ import time
 from datetime import timedelta
 
 from bench.common import APP, HELLO
+from dashboard.pages import PAGES as PAGE_SPECS
+from dashboard.pages import page_by_url
 
-PAGES = ["overview", "timeline", "map", "equipment", "sources", "data"]
+PAGES = [p.url_path for p in PAGE_SPECS]
 
 
 def _timed(at) -> float:
@@ -36,7 +38,7 @@ def pages(runs: int) -> dict:
     out, shift = {"load_s": load}, 0
     for page in PAGES:
         if page != "overview":
-            at.switch_page(f"app_pages/{page}.py")
+            at.switch_page(page_by_url(page).script)
         _timed(at)  # the first run of a page: imports it
         change, same = [], []
         for _ in range(runs):

@@ -17,7 +17,7 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-from dashboard.quantities import quantity_bounds
+from dashboard.data.quantities import quantity_bounds
 from dashboard.schema import ARTICLE_FIELDS, EVENT_TYPES, TABLES
 
 EVENTS_PER_ARTICLE = 200

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from dashboard import codebook
-from dashboard.data import DEFAULT_DATA_DIR, REPO_ROOT, validate_folder
-from dashboard.loader import Problem
+from dashboard.data.dataset import DEFAULT_DATA_DIR, REPO_ROOT, validate_folder
+from dashboard.data.problems import Problem
 
 
 def validate(folder: Path) -> int:

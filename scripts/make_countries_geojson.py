@@ -12,7 +12,7 @@ from pathlib import Path
 
 import countryinfo
 
-OUT = Path(__file__).resolve().parents[1] / "dashboard" / "static" / "countries.geojson"
+OUT = Path(__file__).resolve().parents[1] / "dashboard" / "web" / "static" / "countries.geojson"
 
 
 def round_coords(coords, digits=2):

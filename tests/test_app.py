@@ -10,25 +10,13 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from dashboard.data import REPO_ROOT
+from dashboard.data.dataset import REPO_ROOT
+from dashboard.pages import ENTRY
+from dashboard.pages import PAGES as PAGE_SPECS
 
-APP = str(REPO_ROOT / "dashboard" / "app.py")
-PAGES = {
-    "overview": "app_pages/overview.py",
-    "timeline": "app_pages/timeline.py",
-    "map": "app_pages/map.py",
-    "equipment": "app_pages/equipment.py",
-    "sources": "app_pages/sources.py",
-    "data": "app_pages/data.py",
-}
-TITLES = {
-    "overview": "Overview",
-    "timeline": "Timeline",
-    "map": "Map",
-    "equipment": "Equipment",
-    "sources": "Sources & claims",
-    "data": "Data",
-}
+APP = str(ENTRY)
+PAGES = {p.url_path: p.script for p in PAGE_SPECS}
+TITLES = {p.url_path: p.title for p in PAGE_SPECS}
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,7 @@ import csv
 import json
 
 from dashboard import codebook
-from dashboard.data import DEFAULT_DATA_DIR, REPO_ROOT
+from dashboard.data.dataset import DEFAULT_DATA_DIR, REPO_ROOT
 from dashboard.schema import ARTICLE_FIELDS, TABLES
 
 

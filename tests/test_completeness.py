@@ -5,7 +5,7 @@ import re
 import pandas as pd
 import pytest
 
-from dashboard.data import load_dataset
+from dashboard.data.dataset import load_dataset
 
 ARTICLE = "000_8ce4acc91b2e9f2a"
 NUMBER = re.compile(r"\d[\d,]*\d|\d")

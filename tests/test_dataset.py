@@ -5,8 +5,8 @@ import re
 import pandas as pd
 import pytest
 
-from dashboard.data import DEFAULT_DATA_DIR, REPO_ROOT, load_dataset, validate_folder
-from dashboard.quantities import quantity_bounds
+from dashboard.data.dataset import DEFAULT_DATA_DIR, REPO_ROOT, load_dataset, validate_folder
+from dashboard.data.quantities import quantity_bounds
 
 
 def test_real_dataset_is_valid():

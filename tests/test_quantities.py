@@ -1,6 +1,6 @@
 import pytest
 
-from dashboard.quantities import quantity_bounds, rounding_unit
+from dashboard.data.quantities import quantity_bounds, rounding_unit
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 import pytest
 
-from dashboard.text import md
+from dashboard.builders.text import md
 
 
 @pytest.mark.parametrize(
@@ -30,7 +30,7 @@ def test_md_escapes_every_markdown_trigger(value, expected):
 def test_reader_keeps_blanks_outside_the_bold_marks():
     import pandas as pd
 
-    from dashboard.reader import marked_text
+    from dashboard.web.reader import marked_text
 
     text = "Alpha beta. Gamma delta."
     passages = pd.DataFrame({"passage_start": [0, 6], "passage_end": [12, 24]})

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from dashboard.__main__ import main
-from dashboard.data import load_dataset, validate_folder
-from dashboard.loader import DatasetInvalid
+from dashboard.data.dataset import load_dataset, validate_folder
+from dashboard.data.problems import DatasetInvalid
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = "000_8ce4acc91b2e9f2a"

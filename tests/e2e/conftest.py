@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from dashboard.data import Dataset, load_dataset
+from dashboard.data.dataset import Dataset, load_dataset
 from tests.e2e import support as s
 
 # Console errors that are expected and harmless, each with its reason. Anything else fails.

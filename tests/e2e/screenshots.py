@@ -12,11 +12,11 @@ from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
 
+from dashboard.pages import PAGES as PAGE_SPECS
 from tests.e2e import support as s
 
 OUT = s.REPO / "docs" / "screenshots"
-NAMES = {"": "overview", "timeline": "timeline", "map": "map", "equipment": "equipment",
-         "sources": "sources", "data": "data"}  # fmt: skip
+NAMES = {p.url: p.url_path for p in PAGE_SPECS}
 READER_ROW = "000-tr03"  # the Financial Times' "nearly 50 Koksan" figure
 
 

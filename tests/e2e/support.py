@@ -22,6 +22,8 @@ import numpy as np
 from PIL import Image
 from playwright.sync_api import Browser, Locator, Page, Playwright, expect
 
+from dashboard.pages import PAGES as PAGE_SPECS
+
 REPO = Path(__file__).resolve().parents[2]
 DATASETS = REPO / "datasets"
 SEEDS = REPO / "seeds"
@@ -43,14 +45,7 @@ SERVER_START_S = 60
 VIEWPORT = {"width": 1400, "height": 900}
 
 # The pages as the sidebar navigation names them: (link text, URL path, title shown).
-PAGES = [
-    ("Overview", "", "Overview"),
-    ("Timeline", "timeline", "Timeline"),
-    ("Map", "map", "Map"),
-    ("Equipment", "equipment", "Equipment"),
-    ("Sources & claims", "sources", "Sources & claims"),
-    ("Data", "data", "Data"),
-]
+PAGES = [(p.title, p.url, p.title) for p in PAGE_SPECS]
 
 
 # --- the app server ------------------------------------------------------------------------------
@@ -71,7 +66,7 @@ class PortTaken(RuntimeError):
 
 @dataclass
 class AppServer:
-    """One `streamlit run dashboard/app.py` process on 127.0.0.1."""
+    """One `streamlit run dashboard/web/app.py` process on 127.0.0.1."""
 
     data_dir: Path | None = None
     log_path: Path | None = None
@@ -101,7 +96,7 @@ class AppServer:
         if self.data_dir is not None:
             env["DASHBOARD_DATA_DIR"] = str(self.data_dir)
         cmd = [
-            sys.executable, "-m", "streamlit", "run", "dashboard/app.py",
+            sys.executable, "-m", "streamlit", "run", "dashboard/web/app.py",
             "--server.headless=true", "--server.address=127.0.0.1", f"--server.port={self.port}",
             "--browser.gatherUsageStats=false", "--server.fileWatcherType=none",
         ]  # fmt: skip

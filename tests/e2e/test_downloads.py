@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 from playwright.sync_api import Page
 
-from dashboard import filters as flt
+from dashboard.views import filters as flt
 from tests.e2e import support as s
 from tests.e2e.conftest import assert_clean_console
 

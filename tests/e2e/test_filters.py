@@ -11,8 +11,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from dashboard import filters as flt
-from dashboard import geo, tallies
+from dashboard.views import filters as flt
+from dashboard.views import geo, tallies
 from tests.e2e import support as s
 from tests.e2e.conftest import assert_clean_console
 

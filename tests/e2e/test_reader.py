@@ -8,8 +8,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from dashboard import filters as flt
-from dashboard import tallies
+from dashboard.views import filters as flt
+from dashboard.views import tallies
 from tests.e2e import support as s
 from tests.e2e.conftest import assert_clean_console
 

@@ -4,9 +4,10 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import export, ui
+from dashboard.builders import export
+from dashboard.web import frame, sidebar
 
-ctx = ui.page(
+ctx = frame.page(
     "Data",
     "The rows under the current filters. Downloads hold every filtered row and cite the dataset version.",
 )
@@ -20,7 +21,7 @@ TEXT = {
 f = ctx.filters
 names = dict(zip(ctx.ds.actors["actor_id"], ctx.ds.actors["name"], strict=True))
 other = bool(f.event_types or f.claimants or f.stances or not f.include_undated)
-cite = export.citation(ctx.ds.version, ui.filter_summary(ctx), date.today(),
+cite = export.citation(ctx.ds.version, sidebar.filter_summary(ctx), date.today(),
                        "North Korean arms transfers to Russia: curated claims")  # fmt: skip
 GEO = {"events": "location_id", "transfers": "destination_location_id", "locations": "location_id"}
 

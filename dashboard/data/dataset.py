@@ -10,11 +10,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from dashboard.checks import check_all
-from dashboard.loader import DatasetInvalid, Problem, read_folder, seeds_dir_for
+from dashboard.data.problems import DatasetInvalid, Problem
+from dashboard.data.reading import read_folder
+from dashboard.data.rules import check_all
+from dashboard.data.seeds import seeds_dir_for
 from dashboard.schema import TABLES
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
+REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DATA_DIR = REPO_ROOT / "datasets"
 
 __all__ = ["Dataset", "DatasetInvalid", "Problem", "data_dir", "dataset_version", "load_dataset"]

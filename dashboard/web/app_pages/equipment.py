@@ -2,15 +2,17 @@
 
 import streamlit as st
 
-from dashboard import charts, tallies, ui
+from dashboard.builders import charts
+from dashboard.views import tallies
+from dashboard.web import frame
 
-ctx = ui.page(
+ctx = frame.page(
     "Equipment",
     "Each bar spans what the words allow (“nearly 50” = 45–49; “over 10,000” runs on, ▶). "
     "A dot is an exact figure. Rows from different claimants overlap: compare them, do not add them.",
 )
 
-q = ui.cached(tallies.quantity_rows, ctx)
+q = frame.cached(tallies.quantity_rows, ctx)
 CHART_ROWS = 30  # one bar per stated figure: more would be unreadable, and slow to send
 COLUMNS = {
     "transfer_id": None,
@@ -38,7 +40,7 @@ for title, mask, key in (
             config={"displaylogo": False},
         )
     st.dataframe(
-        ui.capped(rows[["transfer_id", "as_stated", "system", "claimant", "status", "reported", "low", "high", "passage"]]),
+        frame.capped(rows[["transfer_id", "as_stated", "system", "claimant", "status", "reported", "low", "high", "passage"]]),
         hide_index=True, width="stretch", key=f"{key}_table", column_config=COLUMNS, row_height=60,
     )  # fmt: skip
 

@@ -2,9 +2,11 @@
 
 import streamlit as st
 
-from dashboard import charts, tallies, ui
+from dashboard.builders import charts
+from dashboard.views import tallies
+from dashboard.web import frame
 
-ctx = ui.page(
+ctx = frame.page(
     "Timeline",
     "● a day · ▨ hatched bar: a window such as “late October” (the day is not known) · "
     "◇ and dotted bars: when it was *reported*. Rows with neither date are listed below.",
@@ -36,6 +38,6 @@ undated = ctx.view.events[
 ]
 st.subheader(f"Undated rows ({len(undated)})")
 st.dataframe(
-    ui.capped(undated)[["event_id", "event_type", "claimant_actor_id", "stance", "date_text", "report_date_text", "summary"]],
+    frame.capped(undated)[["event_id", "event_type", "claimant_actor_id", "stance", "date_text", "report_date_text", "summary"]],
     hide_index=True, width="stretch", key="undated_rows",
 )  # fmt: skip

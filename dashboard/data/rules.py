@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.loader import Parsed, Problem, split_ids
+from dashboard.data.parsing import split_ids
+from dashboard.data.problems import Problem
+from dashboard.data.reading import Parsed
 from dashboard.schema import TABLES
 
 

@@ -16,8 +16,8 @@ from datetime import date
 
 import pandas as pd
 
-from dashboard.data import Dataset
-from dashboard.loader import split_ids
+from dashboard.data.dataset import Dataset
+from dashboard.data.parsing import split_ids
 
 EVENT_ACTOR_COLUMNS = (
     "actor_ids",

@@ -11,9 +11,9 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from dashboard import tallies
-from dashboard.filters import View
-from dashboard.text import md
+from dashboard.builders.text import md
+from dashboard.views import tallies
+from dashboard.views.filters import View
 
 FOCUS = "reader_focus"
 

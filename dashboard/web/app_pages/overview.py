@@ -2,17 +2,18 @@
 
 import streamlit as st
 
-from dashboard import tallies, ui
-from dashboard.text import md
+from dashboard.builders.text import md
+from dashboard.views import tallies
+from dashboard.web import frame
 
-ctx = ui.page(
+ctx = frame.page(
     "Overview",
     "North Korean arms and troops for Russia, as reported. Every figure keeps the words it was "
     "stated in, who claims it and when; figures from different claimants overlap and are never added.",
 )
 
 # 1. Headline numbers
-m = ui.cached(tallies.overview_metrics, ctx)
+m = frame.cached(tallies.overview_metrics, ctx)
 span = m["span"]
 cols = st.columns([1, 1, 1.6, 1])
 cols[0].metric("Hardware reports", len(m["hardware"]), help="Transfer rows for guns and launchers")
@@ -29,14 +30,16 @@ cols[3].metric("Claimants", m["claimants"], help="Distinct sources that say some
 def figure_lines(rows):
     if rows.empty:
         st.caption("None under these filters.")
-    for row in rows.head(ui.LIST_ROWS).itertuples():
+    for row in rows.head(frame.LIST_ROWS).itertuples():
         status = row.status.replace("_", " ")
         st.markdown(
             f"**{md(row.as_stated)}** {md(row.as_written)}, from {md(row.supplier)} ({md(status)}) · "
             f"{md(row.claimant)} · {md(row.reported)}"
         )
-    if len(rows) > ui.LIST_ROWS:
-        st.caption(f"… and {len(rows) - ui.LIST_ROWS:,} more: the Equipment page tabulates them.")
+    if len(rows) > frame.LIST_ROWS:
+        st.caption(
+            f"… and {len(rows) - frame.LIST_ROWS:,} more: the Equipment page tabulates them."
+        )
 
 
 left, right = st.columns(2)
@@ -49,13 +52,15 @@ with right:
 
 # 3. Contested: denials, acknowledgements, unverified and unattributed rows
 st.subheader("Contested or unverified")
-contested = ui.cached(tallies.contested, ctx)
+contested = frame.cached(tallies.contested, ctx)
 with st.container(border=True):
     if contested.empty:
         st.caption("Nothing denied or unverified under these filters.")
-    for row in contested.head(ui.LIST_ROWS).itertuples():
+    for row in contested.head(frame.LIST_ROWS).itertuples():
         answers = f" — answers {md(row.answers)}" if row.answers else ""
         how = "no source named" if row.attribution == "unattributed" else md(row.stance)
         st.markdown(f"**{how}** · {md(row.claimant)}: {md(row.summary)}{answers}")
-    if len(contested) > ui.LIST_ROWS:
-        st.caption(f"… and {len(contested) - ui.LIST_ROWS:,} more: narrow the filters to see them.")
+    if len(contested) > frame.LIST_ROWS:
+        st.caption(
+            f"… and {len(contested) - frame.LIST_ROWS:,} more: narrow the filters to see them."
+        )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.data import Dataset
-from dashboard.filters import View, effective_window, responds_to_pairs
+from dashboard.data.dataset import Dataset
+from dashboard.views.filters import View, effective_window, responds_to_pairs
 
 HARDWARE = ("self_propelled_howitzer", "multiple_rocket_launcher")
 CONTESTED_STANCES = ("denies", "acknowledges", "uncertain")

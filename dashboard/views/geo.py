@@ -6,9 +6,9 @@ import math
 
 import pandas as pd
 
-from dashboard.data import Dataset
-from dashboard.filters import View
-from dashboard.tallies import actor_names
+from dashboard.data.dataset import Dataset
+from dashboard.views.filters import View
+from dashboard.views.tallies import actor_names
 
 PRECISION_WORDS = {
     "place": "the place itself",

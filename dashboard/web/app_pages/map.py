@@ -2,16 +2,18 @@
 
 import streamlit as st
 
-from dashboard import charts, geo, ui
+from dashboard.builders import charts
+from dashboard.views import geo
+from dashboard.web import frame
 
-ctx = ui.page(
+ctx = frame.page(
     "Map",
     "Kursk, Krasnoyarsk and every other place a row names. Hover a point or arc for its rows.",
 )
 
-places = ui.cached(geo.places_frame, ctx)
-arcs = ui.cached(geo.arcs_frame, ctx)
-sightings = ui.cached(geo.sightings_frame, ctx)
+places = frame.cached(geo.places_frame, ctx)
+arcs = frame.cached(geo.arcs_frame, ctx)
+sightings = frame.cached(geo.sightings_frame, ctx)
 basemap = st.toggle("Street basemap (needs internet)", value=False, key="basemap")
 st.pydeck_chart(charts.map_deck(places, arcs, sightings, basemap), key="map", height=560)
 

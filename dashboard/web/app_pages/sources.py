@@ -2,24 +2,25 @@
 
 import streamlit as st
 
-from dashboard import reader, tallies, ui
+from dashboard.views import tallies
+from dashboard.web import frame, reader
 
-ctx = ui.page(
+ctx = frame.page(
     "Sources & claims",
     "Who claims what (the claimant), kept apart from who published it (the article's publisher).",
 )
 
 # 1. Claimant × claim matrix
 st.subheader("Claimant × claim")
-st.dataframe(ui.cached(tallies.claims_matrix, ctx), width="stretch", key="matrix")
+st.dataframe(frame.cached(tallies.claims_matrix, ctx), width="stretch", key="matrix")
 
 # 2. Denials and acknowledgements beside what they answer
 st.subheader("Denials and acknowledgements")
-answers = ui.cached(tallies.answers_table, ctx)
+answers = frame.cached(tallies.answers_table, ctx)
 if answers.empty:
     st.caption("None under these filters.")
 else:
-    st.dataframe(ui.capped(answers), hide_index=True, width="stretch", key="answers")
+    st.dataframe(frame.capped(answers), hide_index=True, width="stretch", key="answers")
 
 # 3. The article reader
 st.subheader("Article reader")

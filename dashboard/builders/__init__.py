@@ -1,0 +1,1 @@
+"""Builders: DataFrames in, plotly figures, pydeck decks, export files and safe text out."""

@@ -1,0 +1,46 @@
+"""The page registry: every page once (file, title, icon, URL path). No streamlit here.
+
+The entry point, the AppTests, the browser tests, the screenshots script and the bench all
+read this list; adding a page is one entry here and one file under dashboard/web/app_pages/.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+WEB_DIR = Path(__file__).resolve().parent / "web"
+ENTRY = WEB_DIR / "app.py"
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    name: str  # module under dashboard/web/app_pages/
+    title: str
+    icon: str
+    url_path: str
+    default: bool = False
+
+    @property
+    def script(self) -> str:
+        """The page's file, relative to the entry point (as st.Page and AppTest take it)."""
+        return f"app_pages/{self.name}.py"
+
+    @property
+    def url(self) -> str:
+        """The path in the browser: the default page is served at the root."""
+        return "" if self.default else self.url_path
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("overview", "Overview", ":material/dashboard:", "overview", default=True),
+    PageSpec("timeline", "Timeline", ":material/timeline:", "timeline"),
+    PageSpec("map", "Map", ":material/map:", "map"),
+    PageSpec("equipment", "Equipment", ":material/train:", "equipment"),
+    PageSpec("sources", "Sources & claims", ":material/record_voice_over:", "sources"),
+    PageSpec("tables", "Data", ":material/download:", "data"),
+)
+
+
+def page_by_url(url_path: str) -> PageSpec:
+    return next(p for p in PAGES if p.url_path == url_path)

@@ -1,0 +1,1 @@
+"""Views: pure pandas functions of a Dataset and the filters (filter, tally, geo)."""

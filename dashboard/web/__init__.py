@@ -1,0 +1,1 @@
+"""The web layer: every streamlit import lives under this package."""

@@ -1,0 +1,1 @@
+"""The pages the entry point navigates to (listed once in dashboard.pages)."""

@@ -1,0 +1,100 @@
+"""The shared, URL-bound filters in the sidebar, and the words that describe them."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.data.dataset import Dataset
+from dashboard.schema import EVENT_TYPES, STANCES
+from dashboard.views import filters as flt
+from dashboard.web.frame import Context, _view
+
+
+def _unknown_from_url(key: str, allowed: list[str]) -> list[str]:
+    try:
+        values = st.query_params.get_all(key)
+    except Exception:
+        return []
+    return [v for v in values if v and v not in allowed]
+
+
+@st.cache_resource(max_entries=4)
+def _options(version: str, _ds: Dataset) -> tuple:
+    """What the filters offer: computed once per dataset version, not on every rerun."""
+    ds = _ds
+    labels = flt.actor_options(ds.actors)
+    names = dict(zip(ds.actors["actor_id"], ds.actors["name"], strict=True))
+    claimant_ids = sorted(set(ds.events["claimant_actor_id"]), key=lambda a: names[a].casefold())
+    choices = {
+        "actor": list(labels.values()),
+        "type": [t for t in EVENT_TYPES if t in set(ds.events["event_type"])],
+        "claimant": [names[a] for a in claimant_ids],
+        "stance": [s for s in STANCES if s in set(ds.events["stance"])],
+    }
+    return flt.date_span(ds), labels, names, claimant_ids, choices
+
+
+def sidebar(ds: Dataset, links: pd.DataFrame) -> Context:
+    span, labels, names, claimant_ids, choices = _options(ds.version, ds)
+    dropped = {k: _unknown_from_url(k, v) for k, v in choices.items()}
+    sb = st.sidebar
+    sb.header("Filters")
+    start = end = None
+    if span:
+        picked = sb.date_input(
+            "Date range (rows whose window overlaps it)",
+            value=span,
+            min_value=span[0],
+            max_value=span[1],
+            key="dates",
+            bind="query-params",
+            format="YYYY-MM-DD",
+        )
+        if isinstance(picked, (tuple, list)) and len(picked) == 2:
+            start, end = picked
+        elif isinstance(picked, (tuple, list)) and len(picked) == 1:
+            start = end = picked[0]
+    undated = sb.toggle("Include undated rows", value=True, key="undated", bind="query-params")
+    by_label = {v: k for k, v in labels.items()}
+    actors = sb.multiselect("Actor (a state includes its people and forces)", choices["actor"],
+                            key="actor", bind="query-params", placeholder="All actors")  # fmt: skip
+    types = sb.multiselect("Event type", choices["type"], key="type", bind="query-params",
+                           placeholder="All types")  # fmt: skip
+    claimants = sb.multiselect("Claimant (who says so)", choices["claimant"], key="claimant",
+                               bind="query-params", placeholder="All claimants")  # fmt: skip
+    stances = sb.multiselect("Stance", choices["stance"], key="stance", bind="query-params",
+                             placeholder="All stances")  # fmt: skip
+    for key, values in dropped.items():
+        if values:
+            shown = ", ".join(f"‘{v[:40]}’" for v in values[:5])
+            sb.warning(
+                f"Ignored from the link: {key} {shown} (not in this dataset).",
+                icon=":material/warning:",
+            )
+    name_to_id = {names[a]: a for a in claimant_ids}
+    f = flt.Filters(
+        start=start,
+        end=end,
+        actors=tuple(by_label[a] for a in actors if a in by_label),
+        event_types=tuple(types),
+        claimants=tuple(name_to_id[c] for c in claimants if c in name_to_id),
+        stances=tuple(stances),
+        include_undated=bool(undated),
+    )
+    sb.caption(
+        f"Dataset version `{ds.version}` · {len(ds.events)} events · {len(ds.articles)} article(s)"
+    )
+    return Context(ds, _view(ds.version, f, ds, links), f, span, labels)
+
+
+def filter_summary(ctx: Context) -> dict[str, str]:
+    f, names = ctx.filters, dict(zip(ctx.ds.actors["actor_id"], ctx.ds.actors["name"], strict=True))
+    return {
+        "dates": f"{f.start}..{f.end}" if f.start else "",
+        "include_undated": "" if f.include_undated else "no",
+        "actors": ", ".join(names[a] for a in f.actors),
+        "event_types": ", ".join(f.event_types),
+        "claimants": ", ".join(names[a] for a in f.claimants),
+        "stances": ", ".join(f.stances),
+    }

@@ -30,6 +30,21 @@ TRIGGERED = [
     pytest.param("\uff20SUM(1)", id="fullwidth-at"),
     pytest.param('=HYPERLINK("http://127.0.0.1:9/x","click")', id="hyperlink"),
     pytest.param("=cmd|' /C calc'!A0", id="dde"),
+    # Every Unicode space, format character and control, and every compatibility form of a
+    # trigger, is treated as the triggers and blanks already were (issue 13, item 10).
+    pytest.param("\u2002=1+1", id="en-space"),
+    pytest.param("\u200b=1+1", id="zero-width-space"),
+    pytest.param("\ufeff=1+1", id="byte-order-mark"),
+    pytest.param("\u202e=1+1", id="bidi-override"),
+    pytest.param("\u2028=1+1", id="line-separator"),
+    pytest.param("\ufe661+1", id="small-equals"),
+    pytest.param("\ufe621", id="small-plus"),
+    pytest.param("\ufe631", id="small-minus"),
+    pytest.param("\ufe6bSUM(1)", id="small-at"),
+    pytest.param("\x0b=1+1", id="vertical-tab"),
+    pytest.param("\x0c=1+1", id="form-feed"),
+    pytest.param("\x1b=1+1", id="escape"),
+    pytest.param("\u200b \u3000\ufe661", id="mixed-blanks"),
 ]
 UNTOUCHED = [
     pytest.param("T-72", id="t72"),
@@ -40,6 +55,8 @@ UNTOUCHED = [
     pytest.param("'=already", id="already-prefixed"),
     pytest.param("external:\\\\host\\share", id="unc-text"),
     pytest.param("", id="empty"),
+    pytest.param("\u200bKoksan", id="zero-width-then-text"),
+    pytest.param("\u2212 5", id="minus-sign-is-not-a-trigger"),
 ]
 
 

@@ -10,7 +10,7 @@ from dashboard.builders.text import md
         pytest.param("nearly 50", "nearly 50", id="number"),
         pytest.param(
             "![](http://127.0.0.1:9/x.png)",
-            r"\!\[\]\(http\:\/\/127\.0\.0\.1\:9\/x\.png\)",
+            "\\!\\[\\]\\(http\\:\u2060\\/\\/127\\.0\\.0\\.1\\:9\\/x\\.png\\)",
             id="image",
         ),
         pytest.param(
@@ -21,6 +21,19 @@ from dashboard.builders.text import md
         pytest.param("a\nb\r\nc", "a b c", id="newlines"),
         pytest.param("Корея 북한", "Корея 북한", id="non-latin"),
         pytest.param(None, "", id="none"),
+        # GFM autolink literals are found after escapes are resolved: a word joiner breaks them.
+        pytest.param(
+            "see http://127.0.0.2/u", "see http\\:\u2060\\/\\/127\\.0\\.0\\.2\\/u", id="bare-url"
+        ),
+        pytest.param("HTTPS://X.Y", "HTTPS\\:\u2060\\/\\/X\\.Y", id="bare-url-upper"),
+        pytest.param("www.example.org", "www\u2060\\.example\\.org", id="www"),
+        pytest.param("WWW.example.org", "WWW\u2060\\.example\\.org", id="www-upper"),
+        pytest.param("ops@example.org", "ops\\@\u2060example\\.org", id="email"),
+        pytest.param("awww.example.org", "awww\\.example\\.org", id="not-www"),
+        pytest.param("xmpp:a@b.org", "xmpp\\:a\\@\u2060b\\.org", id="xmpp"),
+        # A right-to-left override shows as one visible mark, not as reversed text.
+        pytest.param("tr\u202e05 guns", "tr\ufffd05 guns", id="bidi-override"),
+        pytest.param("\u2066\u2069\u200f", "\ufffd\ufffd\ufffd", id="bidi-isolates"),
     ],
 )
 def test_md_escapes_every_markdown_trigger(value, expected):
@@ -39,3 +52,42 @@ def test_reader_keeps_blanks_outside_the_bold_marks():
         ":orange-background[**Alpha**] :orange-background[**beta\\.**] "
         " :gray[\\[1\\]]:blue-background[Gamma delta\\.] :gray[\\[2\\]]"
     )
+
+
+@pytest.mark.parametrize(
+    ("frame", "expected"),
+    [
+        pytest.param(
+            {"a": ["x\u202ey", None, "x\u202ey"]}, ["x\ufffdy", None, "x\ufffdy"], id="hit"
+        ),
+        pytest.param({"a": ["plain", None]}, ["plain", None], id="none"),
+    ],
+)
+def test_bidi_controls_are_shown_in_frames_without_moving_offsets(frame, expected):
+    import pandas as pd
+
+    from dashboard.data.bidi import show_bidi_in_frame
+
+    out = show_bidi_in_frame(pd.DataFrame(frame, dtype=object))
+    assert out["a"].tolist() == expected
+    assert [len(v) for v in out["a"].dropna()] == [len(v) for v in frame["a"] if v]
+
+
+def test_loaded_dataset_shows_bidi_controls_and_keeps_passages_at_their_offsets(tmp_path):
+    import shutil
+
+    from dashboard.data.dataset import REPO_ROOT, load_dataset
+
+    shutil.copytree(REPO_ROOT / "datasets", tmp_path / "datasets")
+    shutil.copytree(REPO_ROOT / "seeds", tmp_path / "seeds")
+    path = tmp_path / "datasets" / "events.csv"
+    text = path.read_text(encoding="utf-8")
+    first_summary = load_dataset(tmp_path / "datasets").events["summary"].iloc[0]
+    assert text.count(first_summary) >= 1
+    path.write_text(text.replace(first_summary, "\u202e" + first_summary, 1), encoding="utf-8")
+    ds = load_dataset(tmp_path / "datasets")
+    assert ds.events["summary"].iloc[0] == "\ufffd" + first_summary
+    rows = list(ds.events.itertuples())
+    assert rows
+    for row in rows:
+        assert ds.seeds[row.article_id][row.passage_start : row.passage_end] == row.passage

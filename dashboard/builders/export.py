@@ -6,23 +6,37 @@ import csv
 import io
 import json
 import re
+import unicodedata
 from datetime import date
 
 import pandas as pd
 
 # A cell starting with one of these (after leading blanks) is read as a formula by some
-# spreadsheet (OWASP CSV injection; NUL per ASVS); full-width forms as defence in depth.
-FORMULA_TRIGGERS = frozenset("=+-@\t\r\n\0\uff1d\uff0b\uff0d\uff20")
-LEADING_BLANKS = " \u00a0\u3000"
+# spreadsheet (OWASP CSV injection; NUL per ASVS).
+FORMULA_TRIGGERS = frozenset("=+-@\t\r\n\0")
+# Skipped before the first visible character: every Unicode space (Zs: U+2002 and kin, NBSP,
+# ideographic space), line and paragraph separators, and format characters (Cf: U+200B,
+# U+FEFF, the bidi controls), which a spreadsheet may drop or show as nothing.
+INVISIBLE_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cf"})
+
+
+def _starts_a_formula(value: str) -> bool:
+    for char in value:
+        category = unicodedata.category(char)
+        if category == "Cc":  # TAB, CR, LF, NUL, VT, FF and every other control character
+            return True
+        if category in INVISIBLE_CATEGORIES:
+            continue
+        # Compatibility forms of a trigger (full-width ＝, small ﹦, ﹢, ﹣, ﹫) normalise to it.
+        return unicodedata.normalize("NFKC", char)[:1] in FORMULA_TRIGGERS
+    return False
 
 
 def neutralise(value):
     """Prefix a text cell that a spreadsheet would run as a formula with an apostrophe."""
     if not isinstance(value, str) or not value:
         return value
-    if value[0] in FORMULA_TRIGGERS or value.lstrip(LEADING_BLANKS)[:1] in FORMULA_TRIGGERS:
-        return "'" + value
-    return value
+    return "'" + value if _starts_a_formula(value) else value
 
 
 def neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:

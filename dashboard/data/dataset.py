@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from dashboard.data.bidi import show_bidi_controls, show_bidi_in_frame
 from dashboard.data.problems import DatasetInvalid, Problem
 from dashboard.data.reading import read_folder
 from dashboard.data.rules import check_all
@@ -92,7 +93,8 @@ def load_dataset(folder: Path | str | None = None) -> Dataset:
     problems = parsed.problems + check_all(parsed)
     if problems:
         raise DatasetInvalid(folder, problems)
-    t = parsed.tables
+    # What the dashboard shows: bidi controls visible (dashboard/data/bidi.py), offsets unchanged.
+    t = {name: show_bidi_in_frame(frame) for name, frame in parsed.tables.items()}
     return Dataset(
         folder=folder,
         version=dataset_version(folder),
@@ -101,6 +103,6 @@ def load_dataset(folder: Path | str | None = None) -> Dataset:
         locations=t["locations"],
         actors=t["actors"],
         claims=t["claims"],
-        articles=parsed.articles,
-        seeds=parsed.seeds,
+        articles=show_bidi_in_frame(parsed.articles),
+        seeds={article: show_bidi_controls(text) for article, text in parsed.seeds.items()},
     )

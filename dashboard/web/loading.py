@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from dashboard.builders.text import md
 from dashboard.data.dataset import Dataset, DatasetInvalid, Problem, data_dir, load_dataset
 from dashboard.data.seeds import seeds_dir_for
 from dashboard.views import filters as flt
@@ -53,7 +54,7 @@ def load() -> tuple[Dataset | None, list[Problem], pd.DataFrame | None]:
 
 def show_problems(folder: Path, problems: list[Problem]) -> None:
     st.error(
-        f"The dataset in `{folder.name}` did not pass validation: {len(problems)} problem(s). "
+        f"The dataset in ‘{md(folder.name)}’ did not pass validation: {len(problems)} problem(s). "
         "Nothing from it is shown until they are fixed. Run `python -m dashboard validate` "
         "for the same report."
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from dashboard.builders.text import md
 from dashboard.data.dataset import Dataset
 from dashboard.schema import EVENT_TYPES, STANCES
 from dashboard.views import filters as flt
@@ -67,9 +68,10 @@ def sidebar(ds: Dataset, links: pd.DataFrame) -> Context:
                              placeholder="All stances")  # fmt: skip
     for key, values in dropped.items():
         if values:
-            shown = ", ".join(f"‘{v[:40]}’" for v in values[:5])
+            # The values come from the URL: escaped, or a link could draw images, TeX or colours.
+            shown = ", ".join(f"‘{md(v[:40])}’" for v in values[:5])
             sb.warning(
-                f"Ignored from the link: {key} {shown} (not in this dataset).",
+                f"Ignored from the link: {md(key)} {shown} (not in this dataset).",
                 icon=":material/warning:",
             )
     name_to_id = {names[a]: a for a in claimant_ids}

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from dashboard.data.quantities import quantity_bounds
-from dashboard.schema import ARTICLE_FIELDS, EVENT_TYPES, TABLES
+from dashboard.schema import ARTICLES, EVENT_TYPES, TABLES
 
 EVENTS_PER_ARTICLE = 200
 FIRST_DAY, LAST_DAY = date(2023, 9, 1), date(2025, 6, 30)
@@ -269,7 +269,7 @@ def write_dataset(folder: Path | str, n_events: int, seed: int = 1) -> Path:
         raw = text.encode("utf-8")
         (seeds / f"{meta['article_id']}.txt").write_bytes(raw)
         meta["sha256"] = hashlib.sha256(raw).hexdigest()
-        meta = {key: meta[key] for key in ARTICLE_FIELDS}
+        meta = {key: meta[key] for key in ARTICLES.columns}
         (seeds / f"{meta['article_id']}.json").write_text(json.dumps(meta, indent=1), "utf-8")
         events += ev
         transfers += tr

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from dashboard.schema import ARTICLE_FIELDS, TABLES, Field, Table
+from dashboard.schema import ARTICLES, LIST_SEPARATOR, TABLES, Field, Table
 
 FRICTIONLESS_TYPES = {
     "string": "string",
@@ -40,7 +40,7 @@ def field_descriptor(f: Field) -> dict:
         out["constraints"] = constraints
     if f.type == "id_list":
         out["format"] = "default"
-        out["x-list-separator"] = ";"
+        out["x-list-separator"] = LIST_SEPARATOR
     return out
 
 
@@ -48,7 +48,7 @@ def resource_descriptor(t: Table) -> dict:
     foreign = [
         {"fields": f.name, "reference": {"resource": f.ref, "fields": TABLES[f.ref].primary_key}}
         for f in t.fields
-        if f.ref and f.type != "id_list"
+        if f.ref in TABLES and f.type != "id_list"
     ]
     schema: dict = {
         "fields": [field_descriptor(f) for f in t.fields],
@@ -91,6 +91,11 @@ def datapackage(articles: list[dict]) -> dict:
             for a in articles
         ],
         "resources": [resource_descriptor(t) for t in TABLES.values()],
+        "x-seed-metadata": {
+            "path": f"../{ARTICLES.path}",
+            "description": ARTICLES.description,
+            "schema": {"fields": [field_descriptor(f) for f in ARTICLES.fields]},
+        },
     }
 
 
@@ -98,39 +103,39 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+def _field_rows(t: Table) -> list[str]:
+    out = ["| column | type | required | unit | allowed values / references | meaning |"]
+    out += ["|---|---|---|---|---|---|"]
+    for f in t.fields:
+        allowed = ", ".join(f"`{v}`" for v in f.enum) if f.enum else ""
+        if f.ref:
+            allowed = f"id in `{f.ref}.csv`" if f.ref in TABLES else "a seed's id"
+        if f.pattern and not f.enum:
+            allowed = (allowed + " " if allowed else "") + f"pattern `{f.pattern}`"
+        if f.minimum is not None or f.maximum is not None:
+            allowed += f" range {f.minimum:g}..{'' if f.maximum is None else f'{f.maximum:g}'}"
+        req = "yes" if f.required else ""
+        row = [f"`{f.name}`", f.type, req, f.unit or "", allowed.strip(), _cell(f.description)]
+        out.append("| " + " | ".join(row) + " |")
+    return out
+
+
 def codebook_markdown() -> str:
     out = [
         "# Codebook",
         "",
         "Generated from `dashboard/schema.py` by `python -m dashboard codebook`; do not edit by hand.",
-        "Empty cell = no value. Dates are ISO 8601 (`YYYY-MM-DD`). Lists are `;`-separated ids.",
+        "Empty cell = no value. Dates are ISO 8601 (`YYYY-MM-DD`). "
+        f"Lists are `{LIST_SEPARATOR}`-separated ids.",
         "",
     ]
     for t in TABLES.values():
-        out += [
-            f"## {t.path} — {t.title}",
-            "",
-            t.description,
-            "",
-            f"Primary key: `{t.primary_key}`.",
-            "",
-        ]
-        out += ["| column | type | required | unit | allowed values / references | meaning |"]
-        out += ["|---|---|---|---|---|---|"]
-        for f in t.fields:
-            allowed = ", ".join(f"`{v}`" for v in f.enum) if f.enum else ""
-            if f.ref:
-                allowed = f"id in `{f.ref}.csv`" if f.name != "article_id" else "a seed's id"
-            if f.pattern and not f.enum:
-                allowed = (allowed + " " if allowed else "") + f"pattern `{f.pattern}`"
-            if f.minimum is not None or f.maximum is not None:
-                allowed += f" range {f.minimum:g}..{'' if f.maximum is None else f'{f.maximum:g}'}"
-            req = "yes" if f.required else ""
-            row = [f"`{f.name}`", f.type, req, f.unit or "", allowed.strip(), _cell(f.description)]
-            out.append("| " + " | ".join(row) + " |")
-        out.append("")
-    out += ["## seeds/<article_id>.json — article metadata", "", "| field | meaning |", "|---|---|"]
-    out += [f"| `{k}` | {_cell(v)} |" for k, v in ARTICLE_FIELDS.items()]
+        out += [f"## {t.path} — {t.title}", "", t.description, ""]
+        out += [f"Primary key: `{t.primary_key}`.", "", *_field_rows(t), ""]
+    a = ARTICLES
+    out += [f"## {a.path} — {a.title}", "", a.description, ""]
+    out += ["Every field is present in every file; a field that is not required may be empty.", ""]
+    out += _field_rows(a)
     return "\n".join(out) + "\n"
 
 

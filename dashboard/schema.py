@@ -1,15 +1,34 @@
-"""The codebook: every table, column, type, unit, allowed value and description, written once."""
+"""The codebook registry: every field described once, every table a list of field names.
+
+In the spirit of pudl's FIELD_METADATA: `FIELDS` describes each column once (type, meaning,
+allowed values, unit, references); a `Table` lists the names it holds and overrides a field
+only where its meaning differs there. The seed metadata (seeds/<article_id>.json) is a table
+of the same kind. Every other list — pandera checks, datapackage.json, CODEBOOK.md, pandas
+dtypes, Arrow types, the filters' actor and place columns, the Data grid's date and long-text
+columns — is derived from here (dashboard/codebook.py, dashboard/data/parsing.py, views).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields, replace
+from typing import Literal, get_args
+
+import pandas as pd
+import pyarrow as pa
 
 ID_PATTERN = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
 ISO2_PATTERN = r"^[A-Z]{2}$"
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"  # BCP 47, the common forms
 LIST_SEPARATOR = ";"
+SEP = f"'{LIST_SEPARATOR}'-separated"
 
-DATE_PRECISIONS = ("day", "part_of_month", "month", "unknown")
-EVENT_TYPES = (
+FieldType = Literal["string", "integer", "number", "date", "boolean", "id_list"]
+DisplayWidth = Literal["small", "medium", "large"]
+TableFormat = Literal["csv", "json"]
+
+DatePrecision = Literal["day", "part_of_month", "month", "unknown"]
+EventType = Literal[
     "arms_transfer",
     "troop_deployment",
     "troop_buildup",
@@ -22,15 +41,15 @@ EVENT_TYPES = (
     "denial",
     "acknowledgement",
     "expected_event",
-)
-STANCES = ("confirms", "reports", "acknowledges", "denies", "expects", "uncertain")
-ATTRIBUTIONS = ("explicit", "contextual", "unattributed")
-TRANSFER_CATEGORIES = ("self_propelled_howitzer", "multiple_rocket_launcher", "personnel")
-TRANSFER_STATUSES = ("delivered", "in_transit", "observed", "deployed")
-QUANTITY_QUALIFIERS = ("exact", "nearly", "approximately", "about", "over", "unstated")
-LOCATION_KINDS = ("city", "region", "country")
-GEO_PRECISIONS = ("place", "city_for_region", "region", "country")
-ACTOR_KINDS = (
+]
+Stance = Literal["confirms", "reports", "acknowledges", "denies", "expects", "uncertain"]
+Attribution = Literal["explicit", "contextual", "unattributed"]
+TransferCategory = Literal["self_propelled_howitzer", "multiple_rocket_launcher", "personnel"]
+TransferStatus = Literal["delivered", "in_transit", "observed", "deployed"]
+QuantityQualifier = Literal["exact", "nearly", "approximately", "about", "over", "unstated"]
+LocationKind = Literal["city", "region", "country"]
+GeoPrecision = Literal["place", "city_for_region", "region", "country"]
+ActorKind = Literal[
     "state",
     "armed_force",
     "unit",
@@ -40,32 +59,417 @@ ACTOR_KINDS = (
     "media_outlet",
     "person",
     "group",
-)
+]
+
+DATE_PRECISIONS: tuple[str, ...] = get_args(DatePrecision)
+EVENT_TYPES: tuple[str, ...] = get_args(EventType)
+STANCES: tuple[str, ...] = get_args(Stance)
+ATTRIBUTIONS: tuple[str, ...] = get_args(Attribution)
+TRANSFER_CATEGORIES: tuple[str, ...] = get_args(TransferCategory)
+TRANSFER_STATUSES: tuple[str, ...] = get_args(TransferStatus)
+QUANTITY_QUALIFIERS: tuple[str, ...] = get_args(QuantityQualifier)
+LOCATION_KINDS: tuple[str, ...] = get_args(LocationKind)
+GEO_PRECISIONS: tuple[str, ...] = get_args(GeoPrecision)
+ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
+DATED_PRECISIONS = tuple(p for p in DATE_PRECISIONS if p != "unknown")  # a window has a date
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Field:
-    """One column: its type is one of string, integer, number, date, boolean, id_list."""
+    """One column: what it holds, what it may hold, and how it is shown."""
 
-    name: str
-    type: str
+    type: FieldType
     description: str
+    name: str = ""  # set from its key in FIELDS
     required: bool = False
     enum: tuple[str, ...] | None = None
     unit: str | None = None
     pattern: str | None = None
-    ref: str | None = None  # table whose primary key this column (or each list item) names
+    ref: str | None = None  # the table whose primary key this column (or each list item) names
     minimum: float | None = None
     maximum: float | None = None
+    display_width: DisplayWidth | None = None  # the Data grid's width; "large" for long text
+
+    def __post_init__(self):
+        for attr, kind in (("type", FieldType), ("display_width", DisplayWidth)):
+            value = getattr(self, attr)
+            if value is not None and value not in get_args(kind):
+                raise ValueError(f"{self.name or self.description!r}: {attr} {value!r}")
+
+    def to_pandas_dtype(self):
+        """The dtype of the loaded column: an enum is a categorical of its allowed values."""
+        if self.enum:
+            return pd.CategoricalDtype(list(self.enum))
+        return {
+            "string": "object",
+            "id_list": "object",
+            "integer": "Int64",
+            "number": "float64",
+            "date": "datetime64[us]",
+            "boolean": "bool" if self.required else "boolean",
+        }[self.type]
+
+    def to_pyarrow(self) -> pa.DataType:
+        if self.enum:
+            return pa.dictionary(pa.int32(), pa.string())
+        return {
+            "string": pa.string(),
+            "id_list": pa.string(),  # stored as in the CSV; split_ids makes the list
+            "integer": pa.int64(),
+            "number": pa.float64(),
+            "date": pa.timestamp("us"),
+            "boolean": pa.bool_(),
+        }[self.type]
+
+    def to_pyarrow_field(self) -> pa.Field:
+        meta = {"description": self.description}
+        return pa.field(self.name, self.to_pyarrow(), nullable=not self.required, metadata=meta)
 
 
-@dataclass(frozen=True)
+FIELD_ATTRIBUTES = tuple(f.name for f in fields(Field))
+
+
+def _window(prefix: str, what: str) -> dict[str, Field]:
+    """The date-window group: start, end, precision and the article's words, for `prefix`."""
+    return {
+        f"{prefix}_start": Field(
+            type="date",
+            description=f"First day of the window in which {what} (ISO 8601). Empty when unknown.",
+        ),
+        f"{prefix}_end": Field(
+            type="date",
+            description=f"Last day of the window in which {what}; equals the start for a "
+            "day-precise date.",
+        ),
+        f"{prefix}_precision": Field(
+            type="string",
+            description="How precise the window is: day (the article names the day), "
+            "part_of_month ('mid-November', 'late October', 'earlier this month'), month, "
+            "or unknown.",
+            required=True,
+            enum=DATE_PRECISIONS,
+        ),
+        f"{prefix}_text": Field(
+            type="string", description=f"The article's own words for when {what}, if any."
+        ),
+    }
+
+
+WINDOWS = {"date": "the event happened", "report_date": "the claim was made or published"}
+PASSAGE = ("passage", "passage_start", "passage_end")
+
+
+def window(prefix: str) -> tuple[str, ...]:
+    """The names of one date-window group, in table order."""
+    return tuple(f"{prefix}_{part}" for part in ("start", "end", "precision", "text"))
+
+
+def _id(what: str) -> Field:
+    return Field(
+        type="string", description=f"Unique id of the {what}.", required=True, pattern=ID_PATTERN
+    )
+
+
+FIELDS_BY_NAME: dict[str, Field] = {
+    # ids and references
+    "event_id": _id("event row"),
+    "transfer_id": _id("transfer row"),
+    "location_id": _id("place"),
+    "actor_id": _id("actor"),
+    "claim_id": _id("claim"),
+    "article_id": Field(
+        type="string",
+        description="Id of the seed article the row comes from.",
+        required=True,
+        ref="articles",
+    ),
+    "claimant_actor_id": Field(
+        type="string",
+        description="Who says so, kept apart from the publisher (which is the article's). "
+        "A transfer's claimant is its event's.",
+        required=True,
+        ref="actors",
+    ),
+    "claimant_cites_actor_id": Field(
+        type="string",
+        description="Whom the claimant cites as its source, where the article says so.",
+        ref="actors",
+    ),
+    "actor_ids": Field(type="id_list", description=f"Who acted ({SEP}).", ref="actors"),
+    "partner_actor_ids": Field(
+        type="id_list",
+        description=f"Who acted with them, alongside or as host ({SEP}).",
+        ref="actors",
+    ),
+    "target_actor_ids": Field(
+        type="id_list", description=f"On or against whom they acted ({SEP}).", ref="actors"
+    ),
+    "responds_to_event_ids": Field(
+        type="id_list",
+        description=f"For a denial or acknowledgement: the rows it answers ({SEP}).",
+        ref="events",
+    ),
+    "supplier_actor_id": Field(
+        type="string", description="Who sends.", required=True, ref="actors"
+    ),
+    "recipient_actor_id": Field(
+        type="string", description="Who receives.", required=True, ref="actors"
+    ),
+    "parent_actor_id": Field(
+        type="string",
+        description="The actor it belongs to (a minister to a state), for grouping.",
+        ref="actors",
+    ),
+    "origin_location_id": Field(
+        type="string",
+        description="Where it came from: the supplier's country when the article names the "
+        "supplier.",
+        ref="locations",
+    ),
+    "destination_location_id": Field(type="string", description="Where it went.", ref="locations"),
+    "sighting_location_id": Field(
+        type="string", description="Where it was seen on the way.", ref="locations"
+    ),
+    # what an event row claims
+    "event_type": Field(
+        type="string",
+        description="What kind of event is claimed.",
+        required=True,
+        enum=EVENT_TYPES,
+    ),
+    "summary": Field(
+        type="string",
+        description="One line saying what the row records.",
+        required=True,
+        display_width="large",
+    ),
+    "attribution": Field(
+        type="string",
+        description="explicit: the article names the claimant in the sentence; contextual: the "
+        "claimant is carried over from the surrounding attributed sentences (an inference); "
+        "unattributed: the article states it in its own voice.",
+        required=True,
+        enum=ATTRIBUTIONS,
+    ),
+    "stance": Field(
+        type="string",
+        description="What the claimant does with the claim.",
+        required=True,
+        enum=STANCES,
+    ),
+    "location_basis": Field(
+        type="string", description="Why that place, where the article is less direct."
+    ),
+    **{name: f for prefix, what in WINDOWS.items() for name, f in _window(prefix, what).items()},
+    "year_inferred": Field(
+        type="boolean",
+        description="true when a year in this row is not in the article but rests on the "
+        "seed's inferred publication date (see the seed's metadata).",
+        required=True,
+    ),
+    # the passage group
+    "passage": Field(
+        type="string",
+        description="The seed's exact words that support the row, verbatim.",
+        required=True,
+        display_width="large",
+    ),
+    "passage_start": Field(
+        type="integer",
+        description="Offset of the passage's first character in the seed text (Unicode code "
+        "points, counted from 0 in the UTF-8-decoded file).",
+        required=True,
+        unit="characters",
+        minimum=0,
+    ),
+    "passage_end": Field(
+        type="integer",
+        description="Offset one past the passage's last character: "
+        "seed[passage_start:passage_end] == passage.",
+        required=True,
+        unit="characters",
+        minimum=0,
+    ),
+    "notes": Field(
+        type="string",
+        description="Curator's notes: judgement calls and their basis.",
+        display_width="large",
+    ),
+    # what a transfer row says was sent
+    "system_as_written": Field(
+        type="string",
+        description="The system or personnel as the article words it.",
+        required=True,
+    ),
+    "system_name": Field(
+        type="string", description="Normalised name used for tallies.", required=True
+    ),
+    "system_aliases": Field(
+        type="string",
+        description=f"Other names the press uses for the same system ({SEP}); not from the "
+        "article.",
+    ),
+    "alias_basis": Field(type="string", description="Where the aliases come from."),
+    "category": Field(
+        type="string", description="Kind of system.", required=True, enum=TRANSFER_CATEGORIES
+    ),
+    "caliber_mm": Field(type="number", description="Calibre of the weapon.", unit="mm", minimum=1),
+    "caliber_basis": Field(
+        type="string",
+        description="'stated' when the article gives the calibre, otherwise the reference it "
+        "comes from.",
+    ),
+    "quantity_as_stated": Field(
+        type="string",
+        description="The figure in the article's words ('nearly 50'); empty when it gives none.",
+    ),
+    "quantity_qualifier": Field(
+        type="string",
+        description="The qualifier of the stated figure; unstated when the article gives no "
+        "figure.",
+        required=True,
+        enum=QUANTITY_QUALIFIERS,
+    ),
+    "quantity_low": Field(
+        type="integer",
+        description="Lower bound implied by the stated figure.",
+        unit="items",
+        minimum=0,
+    ),
+    "quantity_high": Field(
+        type="integer",
+        description="Upper bound implied by the stated figure; empty when open-ended "
+        "('over 10,000').",
+        unit="items",
+        minimum=0,
+    ),
+    "quantity_bounds_basis": Field(
+        type="string", description="The rule that turned the words into bounds."
+    ),
+    "status": Field(
+        type="string",
+        description="What the claim says happened to it.",
+        required=True,
+        enum=TRANSFER_STATUSES,
+    ),
+    # places and actors
+    "name": Field(type="string", description="Name as the dataset shows it.", required=True),
+    "kind": Field(type="string", description="What the place or actor is.", required=True),
+    "country": Field(
+        type="string",
+        description="ISO 3166-1 alpha-2 code of its country, if one.",
+        pattern=ISO2_PATTERN,
+    ),
+    "lat": Field(
+        type="number",
+        description="Latitude of the point drawn for it (WGS 84).",
+        required=True,
+        unit="degrees",
+        minimum=-90,
+        maximum=90,
+    ),
+    "lon": Field(
+        type="number",
+        description="Longitude of the point drawn for it (WGS 84).",
+        required=True,
+        unit="degrees",
+        minimum=-180,
+        maximum=180,
+    ),
+    "geo_precision": Field(
+        type="string",
+        description="place: the point is the place itself; city_for_region: a city's point "
+        "stands for its region; region: a point inside the region; country: a point stands "
+        "for the whole country and says nothing about where in it.",
+        required=True,
+        enum=GEO_PRECISIONS,
+    ),
+    "gazetteer": Field(
+        type="string", description="Where the coordinates come from (source and id).", required=True
+    ),
+    "note": Field(
+        type="string",
+        description="What the point stands for and why, where it stands for more.",
+        display_width="large",
+    ),
+    "role": Field(type="string", description="Office or function, as the article gives it."),
+    "aliases": Field(type="string", description=f"Other spellings ({SEP}) and their basis."),
+    "proposition": Field(
+        type="string",
+        description="The proposition in one line.",
+        required=True,
+        display_width="large",
+    ),
+    # the seed's metadata (seeds/<article_id>.json)
+    "title": Field(type="string", description="Headline as published.", required=True),
+    "publisher": Field(type="string", description="Who published it.", required=True),
+    "publisher_via": Field(
+        type="string", description="Whom the publisher says it reports through."
+    ),
+    "author": Field(type="string", description="Byline."),
+    "date_published": Field(type="date", description="Publication date (ISO 8601)."),
+    "date_published_precision": Field(
+        type="string",
+        description="day, or how much less precise.",
+        required=True,
+        enum=DATE_PRECISIONS,
+    ),
+    "date_published_inferred": Field(
+        type="boolean",
+        description="true when the date is not printed in the text.",
+        required=True,
+    ),
+    "date_published_basis": Field(type="string", description="Evidence for the date."),
+    "url": Field(
+        type="string",
+        description="Where it was published, or empty if it could not be established.",
+    ),
+    "url_basis": Field(type="string", description="How the URL was established, or why not."),
+    "sha256": Field(
+        type="string",
+        description="SHA-256 of the seed file's bytes.",
+        required=True,
+        pattern=SHA256_PATTERN,
+    ),
+    "date_retrieved": Field(
+        type="date",
+        description="When the text was taken into the project (ISO 8601).",
+        required=True,
+    ),
+    "language": Field(
+        type="string", description="BCP 47 language tag.", required=True, pattern=LANGUAGE_PATTERN
+    ),
+}
+FIELDS_BY_NAME = {name: replace(f, name=name) for name, f in FIELDS_BY_NAME.items()}
+
+
+def _ref(description: str, table: str, required: bool = False) -> dict:
+    """Override for an id column that names a row of another table (its own key elsewhere)."""
+    return {"description": description, "ref": table, "required": required, "pattern": None}
+
+
+@dataclass(frozen=True, kw_only=True)
 class Table:
+    """A table lists the names of its fields; `overrides` changes a field where it means more."""
+
     name: str
     title: str
     description: str
     primary_key: str
-    fields: tuple[Field, ...]
+    field_names: tuple[str, ...]
+    overrides: dict[str, dict] = field(default_factory=dict, compare=False, repr=False)
+    format: TableFormat = "csv"
+    place_column: str | None = None  # the place a row is drawn at (map, GeoJSON export)
+    fields: tuple[Field, ...] = field(init=False)
+
+    def __post_init__(self):
+        unknown = set(self.overrides) - set(self.field_names)
+        if unknown:
+            raise ValueError(f"{self.name}: overrides for fields it does not list: {unknown}")
+        resolved = tuple(
+            replace(FIELDS_BY_NAME[n], **self.overrides.get(n, {})) for n in self.field_names
+        )
+        object.__setattr__(self, "fields", resolved)
 
     @property
     def columns(self) -> list[str]:
@@ -73,312 +477,179 @@ class Table:
 
     @property
     def path(self) -> str:
-        return f"{self.name}.csv"
+        return f"{self.name}.csv" if self.format == "csv" else "seeds/<article_id>.json"
 
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)
 
+    def ref_columns(self, table: str) -> list[str]:
+        """The columns that name rows of `table` (lists of ids included)."""
+        return [f.name for f in self.fields if f.ref == table and f.name != self.primary_key]
 
-def _id(name: str, what: str) -> Field:
-    return Field(name, "string", f"Unique id of the {what}.", True, pattern=ID_PATTERN)
+    def columns_of_type(self, *types: str) -> list[str]:
+        return [f.name for f in self.fields if f.type in types]
 
+    @property
+    def windows(self) -> list[str]:
+        """The prefixes of the date-window groups the table holds ('date', 'report_date')."""
+        return [p for p in WINDOWS if set(window(p)) <= set(self.columns)]
 
-_ARTICLE = Field("article_id", "string", "Id of the seed article the row comes from.", True)
-_PASSAGE = (
-    Field("passage", "string", "The seed's exact words that support the row, verbatim.", True),
-    Field(
-        "passage_start",
-        "integer",
-        "Offset of the passage's first character in the seed text (Unicode code points, "
-        "counted from 0 in the UTF-8-decoded file).",
-        True,
-        unit="characters",
-        minimum=0,
-    ),
-    Field(
-        "passage_end",
-        "integer",
-        "Offset one past the passage's last character: seed[passage_start:passage_end] == passage.",
-        True,
-        unit="characters",
-        minimum=0,
-    ),
-)
+    def to_pandas_dtypes(self) -> dict[str, object]:
+        return {f.name: f.to_pandas_dtype() for f in self.fields}
 
-
-def _window(prefix: str, what: str) -> tuple[Field, ...]:
-    return (
-        Field(
-            f"{prefix}_start",
-            "date",
-            f"First day of the window in which {what} (ISO 8601). Empty when unknown.",
-        ),
-        Field(
-            f"{prefix}_end",
-            "date",
-            f"Last day of the window in which {what}; equals the start for a day-precise date.",
-        ),
-        Field(
-            f"{prefix}_precision",
-            "string",
-            "How precise the window is: day (the article names the day), part_of_month "
-            "('mid-November', 'late October', 'earlier this month'), month, or unknown.",
-            True,
-            enum=DATE_PRECISIONS,
-        ),
-        Field(f"{prefix}_text", "string", f"The article's own words for when {what}, if any."),
-    )
+    def to_pyarrow(self) -> pa.Schema:
+        return pa.schema([f.to_pyarrow_field() for f in self.fields])
 
 
 EVENTS = Table(
-    "events",
-    "Events and claims",
-    "One row per event, report, statement, denial, acknowledgement or expectation the article "
-    "describes, as claimed by one claimant.",
-    "event_id",
-    (
-        _id("event_id", "event row"),
-        _ARTICLE,
-        Field("event_type", "string", "What kind of event is claimed.", True, enum=EVENT_TYPES),
-        Field("claim_id", "string", "The proposition this row speaks to.", True, ref="claims"),
-        Field("summary", "string", "One line saying what the row records.", True),
-        Field(
-            "claimant_actor_id",
-            "string",
-            "Who says so (kept apart from the publisher, which is the article's).",
-            True,
-            ref="actors",
-        ),
-        Field(
-            "claimant_cites_actor_id",
-            "string",
-            "Whom the claimant cites as its source, where the article says so.",
-            ref="actors",
-        ),
-        Field(
-            "attribution",
-            "string",
-            "explicit: the article names the claimant in the sentence; contextual: the "
-            "claimant is carried over from the surrounding attributed sentences (an "
-            "inference); unattributed: the article states it in its own voice.",
-            True,
-            enum=ATTRIBUTIONS,
-        ),
-        Field("stance", "string", "What the claimant does with the claim.", True, enum=STANCES),
-        Field(
-            "responds_to_event_ids",
-            "id_list",
-            "For a denial or acknowledgement: the rows it answers (';'-separated).",
-            ref="events",
-        ),
-        Field("actor_ids", "id_list", "Who acted (';'-separated).", ref="actors"),
-        Field(
-            "partner_actor_ids",
-            "id_list",
-            "Who acted with them, alongside or as host (';'-separated).",
-            ref="actors",
-        ),
-        Field(
-            "target_actor_ids",
-            "id_list",
-            "On or against whom they acted (';'-separated).",
-            ref="actors",
-        ),
-        Field("location_id", "string", "Where the event took place.", ref="locations"),
-        Field("location_basis", "string", "Why that place, where the article is less direct."),
-        *_window("date", "the event happened"),
-        *_window("report_date", "the claim was made or published"),
-        Field(
-            "year_inferred",
-            "boolean",
-            "true when a year in this row is not in the article but rests on the seed's "
-            "inferred publication date (see the seed's metadata).",
-            True,
-        ),
-        *_PASSAGE,
-        Field("notes", "string", "Curator's notes: judgement calls and their basis."),
+    name="events",
+    title="Events and claims",
+    description="One row per event, report, statement, denial, acknowledgement or expectation "
+    "the article describes, as claimed by one claimant.",
+    primary_key="event_id",
+    field_names=(
+        "event_id",
+        "article_id",
+        "event_type",
+        "claim_id",
+        "summary",
+        "claimant_actor_id",
+        "claimant_cites_actor_id",
+        "attribution",
+        "stance",
+        "responds_to_event_ids",
+        "actor_ids",
+        "partner_actor_ids",
+        "target_actor_ids",
+        "location_id",
+        "location_basis",
+        *window("date"),
+        *window("report_date"),
+        "year_inferred",
+        *PASSAGE,
+        "notes",
     ),
+    overrides={
+        "claim_id": _ref("The proposition this row speaks to.", "claims", required=True),
+        "location_id": _ref("Where the event took place.", "locations"),
+    },
+    place_column="location_id",
 )
 
 TRANSFERS = Table(
-    "transfers",
-    "Transfers and deployments",
-    "One row per reported delivery or deployment of equipment or personnel.",
-    "transfer_id",
-    (
-        _id("transfer_id", "transfer row"),
-        _ARTICLE,
-        Field(
-            "event_id", "string", "The event row that reports this transfer.", True, ref="events"
-        ),
-        Field("supplier_actor_id", "string", "Who sends.", True, ref="actors"),
-        Field("recipient_actor_id", "string", "Who receives.", True, ref="actors"),
-        Field(
-            "system_as_written", "string", "The system or personnel as the article words it.", True
-        ),
-        Field("system_name", "string", "Normalised name used for tallies.", True),
-        Field(
-            "system_aliases",
-            "string",
-            "Other names the press uses for the same system (';'-separated); not from the article.",
-        ),
-        Field("alias_basis", "string", "Where the aliases come from."),
-        Field("category", "string", "Kind of system.", True, enum=TRANSFER_CATEGORIES),
-        Field("caliber_mm", "number", "Calibre of the weapon.", unit="mm", minimum=1),
-        Field(
-            "caliber_basis",
-            "string",
-            "'stated' when the article gives the calibre, otherwise the reference it comes from.",
-        ),
-        Field(
-            "quantity_as_stated",
-            "string",
-            "The figure in the article's words ('nearly 50'); empty when it gives none.",
-        ),
-        Field(
-            "quantity_qualifier",
-            "string",
-            "The qualifier of the stated figure; unstated when the article gives no figure.",
-            True,
-            enum=QUANTITY_QUALIFIERS,
-        ),
-        Field(
-            "quantity_low",
-            "integer",
-            "Lower bound implied by the stated figure.",
-            unit="items",
-            minimum=0,
-        ),
-        Field(
-            "quantity_high",
-            "integer",
-            "Upper bound implied by the stated figure; empty when open-ended ('over 10,000').",
-            unit="items",
-            minimum=0,
-        ),
-        Field("quantity_bounds_basis", "string", "The rule that turned the words into bounds."),
-        Field(
-            "status", "string", "What the claim says happened to it.", True, enum=TRANSFER_STATUSES
-        ),
-        Field(
-            "origin_location_id",
-            "string",
-            "Where it came from: the supplier's country when the article names the supplier.",
-            ref="locations",
-        ),
-        Field("destination_location_id", "string", "Where it went.", ref="locations"),
-        Field("sighting_location_id", "string", "Where it was seen on the way.", ref="locations"),
-        Field(
-            "claimant_actor_id", "string", "Who says so (as in the event row).", True, ref="actors"
-        ),
-        *_window("report_date", "the claim was made or published"),
-        Field("year_inferred", "boolean", "As in events: a year here rests on inference.", True),
-        *_PASSAGE,
-        Field("notes", "string", "Curator's notes: judgement calls and their basis."),
+    name="transfers",
+    title="Transfers and deployments",
+    description="One row per reported delivery or deployment of equipment or personnel.",
+    primary_key="transfer_id",
+    field_names=(
+        "transfer_id",
+        "article_id",
+        "event_id",
+        "supplier_actor_id",
+        "recipient_actor_id",
+        "system_as_written",
+        "system_name",
+        "system_aliases",
+        "alias_basis",
+        "category",
+        "caliber_mm",
+        "caliber_basis",
+        "quantity_as_stated",
+        "quantity_qualifier",
+        "quantity_low",
+        "quantity_high",
+        "quantity_bounds_basis",
+        "status",
+        "origin_location_id",
+        "destination_location_id",
+        "sighting_location_id",
+        "claimant_actor_id",
+        *window("report_date"),
+        "year_inferred",
+        *PASSAGE,
+        "notes",
     ),
+    overrides={
+        "event_id": _ref("The event row that reports this transfer.", "events", required=True)
+    },
+    place_column="destination_location_id",
 )
 
 LOCATIONS = Table(
-    "locations",
-    "Places",
-    "Every place a row refers to, with how precisely its point stands for it.",
-    "location_id",
-    (
-        _id("location_id", "place"),
-        Field("name", "string", "Name of the place as the dataset uses it.", True),
-        Field("kind", "string", "What the place is.", True, enum=LOCATION_KINDS),
-        Field(
-            "country",
-            "string",
-            "ISO 3166-1 alpha-2 code of its country.",
-            True,
-            pattern=ISO2_PATTERN,
-        ),
-        Field(
-            "lat",
-            "number",
-            "Latitude of the point drawn for it (WGS 84).",
-            True,
-            unit="degrees",
-            minimum=-90,
-            maximum=90,
-        ),
-        Field(
-            "lon",
-            "number",
-            "Longitude of the point drawn for it (WGS 84).",
-            True,
-            unit="degrees",
-            minimum=-180,
-            maximum=180,
-        ),
-        Field(
-            "geo_precision",
-            "string",
-            "place: the point is the place itself; city_for_region: a city's point stands for "
-            "its region; region: a point inside the region; country: a point stands for the "
-            "whole country and says nothing about where in it.",
-            True,
-            enum=GEO_PRECISIONS,
-        ),
-        Field("gazetteer", "string", "Where the coordinates come from (source and id).", True),
-        Field("note", "string", "What the point stands for and why, where it stands for more."),
+    name="locations",
+    title="Places",
+    description="Every place a row refers to, with how precisely its point stands for it.",
+    primary_key="location_id",
+    field_names=(
+        "location_id",
+        "name",
+        "kind",
+        "country",
+        "lat",
+        "lon",
+        "geo_precision",
+        "gazetteer",
+        "note",
     ),
+    overrides={
+        "kind": {"description": "What the place is.", "enum": LOCATION_KINDS},
+        "country": {
+            "description": "ISO 3166-1 alpha-2 code of its country.",
+            "required": True,
+        },
+    },
+    place_column="location_id",
 )
 
 ACTORS = Table(
-    "actors",
-    "Actors",
-    "Every state, force, unit, agency, outlet and person the rows name.",
-    "actor_id",
-    (
-        _id("actor_id", "actor"),
-        Field("name", "string", "Name as the dataset shows it.", True),
-        Field("kind", "string", "What the actor is.", True, enum=ACTOR_KINDS),
-        Field(
-            "country",
-            "string",
-            "ISO 3166-1 alpha-2 code of its country, if one.",
-            pattern=ISO2_PATTERN,
-        ),
-        Field(
-            "parent_actor_id",
-            "string",
-            "The actor it belongs to (a minister to a state), for grouping.",
-            ref="actors",
-        ),
-        Field("role", "string", "Office or function, as the article gives it."),
-        Field("aliases", "string", "Other spellings (';'-separated) and their basis."),
-    ),
+    name="actors",
+    title="Actors",
+    description="Every state, force, unit, agency, outlet and person the rows name.",
+    primary_key="actor_id",
+    field_names=("actor_id", "name", "kind", "country", "parent_actor_id", "role", "aliases"),
+    overrides={"kind": {"description": "What the actor is.", "enum": ACTOR_KINDS}},
 )
 
 CLAIMS = Table(
-    "claims",
-    "Claims",
-    "The propositions that claimants confirm, report, deny or acknowledge.",
-    "claim_id",
-    (
-        _id("claim_id", "claim"),
-        Field("proposition", "string", "The proposition in one line.", True),
+    name="claims",
+    title="Claims",
+    description="The propositions that claimants confirm, report, deny or acknowledge.",
+    primary_key="claim_id",
+    field_names=("claim_id", "proposition"),
+)
+
+ARTICLES = Table(
+    name="articles",
+    title="Article metadata",
+    description="One JSON object per seed article, beside its verbatim text "
+    "seeds/<article_id>.txt.",
+    primary_key="article_id",
+    field_names=(
+        "article_id",
+        "title",
+        "publisher",
+        "publisher_via",
+        "author",
+        "date_published",
+        "date_published_precision",
+        "date_published_inferred",
+        "date_published_basis",
+        "url",
+        "url_basis",
+        "sha256",
+        "date_retrieved",
+        "language",
     ),
+    overrides={
+        "article_id": {
+            "description": "Id of the article; its text is seeds/<article_id>.txt.",
+            "ref": None,
+        }
+    },
+    format="json",
 )
 
 TABLES: dict[str, Table] = {t.name: t for t in (EVENTS, TRANSFERS, LOCATIONS, ACTORS, CLAIMS)}
-
-# Seed metadata: seeds/<article_id>.json, one per article.
-ARTICLE_FIELDS: dict[str, str] = {
-    "article_id": "Id of the article; its text is seeds/<article_id>.txt.",
-    "title": "Headline as published.",
-    "publisher": "Who published it.",
-    "publisher_via": "Whom the publisher says it reports through.",
-    "author": "Byline.",
-    "date_published": "Publication date (ISO 8601).",
-    "date_published_precision": "day, or how much less precise.",
-    "date_published_inferred": "true when the date is not printed in the text.",
-    "date_published_basis": "Evidence for the date.",
-    "url": "Where it was published, or empty if it could not be established.",
-    "url_basis": "How the URL was established, or why not.",
-    "sha256": "SHA-256 of the seed file's bytes.",
-    "date_retrieved": "When the text was taken into the project (ISO 8601).",
-    "language": "BCP 47 language tag.",
-}
+"""The CSV tables of a dataset folder, in the order they are read and published."""
+RESOURCES: dict[str, Table] = {**TABLES, ARTICLES.name: ARTICLES}
+"""Every table the registry describes: the CSVs and the seed metadata."""

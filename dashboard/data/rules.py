@@ -7,7 +7,7 @@ import pandas as pd
 from dashboard.data.parsing import split_ids
 from dashboard.data.problems import Problem
 from dashboard.data.reading import Parsed
-from dashboard.schema import TABLES
+from dashboard.schema import DATED_PRECISIONS, TABLES
 
 
 def check_references(parsed: Parsed) -> list[Problem]:
@@ -45,9 +45,7 @@ def check_windows(parsed: Parsed, skip: set[tuple[str, int, str]]) -> list[Probl
     problems = []
     for name, frame in parsed.tables.items():
         table, lines = TABLES[name], parsed.lines[name]
-        for prefix in ("date", "report_date"):
-            if f"{prefix}_start" not in table.columns:
-                continue
+        for prefix in table.windows:
             cols = [f"{prefix}_start", f"{prefix}_end", f"{prefix}_precision"]
             start, end = frame[f"{prefix}_start"], frame[f"{prefix}_end"]
             precision = frame[f"{prefix}_precision"]
@@ -61,7 +59,7 @@ def check_windows(parsed: Parsed, skip: set[tuple[str, int, str]]) -> list[Probl
                     "precision unknown but a date is given",
                 ),
                 (
-                    precision.isin(["day", "part_of_month", "month"]) & start.isna(),
+                    precision.isin(DATED_PRECISIONS) & start.isna(),
                     f"{prefix}_precision",
                     precision,
                     "precision given but no date",

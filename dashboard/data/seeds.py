@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pandas as pd
 
 from dashboard.data.csvfile import decode_text
 from dashboard.data.problems import Problem
-from dashboard.schema import ARTICLE_FIELDS
+from dashboard.schema import ARTICLES, Field
 
 
 def seeds_dir_for(folder: Path) -> Path:
@@ -30,7 +31,7 @@ def read_seeds(
     ids: set[str] = set()
     if not seeds_dir.is_dir():
         problems.append(Problem(str(seeds_dir), 0, "", "", "seeds folder not found"))
-        return texts, pd.DataFrame(columns=list(ARTICLE_FIELDS)), ids
+        return texts, pd.DataFrame(columns=ARTICLES.columns), ids
     for meta_path in sorted(seeds_dir.glob("*.json")):
         name = f"seeds/{meta_path.name}"
         try:
@@ -43,21 +44,13 @@ def read_seeds(
             problems.append(Problem(name, 0, "", "", "must hold one JSON object"))
             ids.add(meta_path.stem)
             continue
-        for key in ARTICLE_FIELDS:
-            if key not in meta:
-                problems.append(Problem(name, 0, key, "", "missing field"))
-        for key in meta:
-            if key not in ARTICLE_FIELDS:
-                problems.append(Problem(name, 0, key, "", "unexpected field (not in the codebook)"))
+        problems.extend(check_metadata(meta, name))
         article_id = str(meta.get("article_id", meta_path.stem))
         if article_id != meta_path.stem:
             problems.append(
                 Problem(name, 0, "article_id", article_id, "does not match the file's name")
             )
             article_id = meta_path.stem  # the file names the article; rows are checked against it
-        for key in ("date_published", "date_retrieved"):
-            if key in meta and not _is_iso_date(meta[key]):
-                problems.append(Problem(name, 0, key, str(meta[key]), "not a real YYYY-MM-DD date"))
         ids.add(article_id)  # a missing or unreadable text is reported once, not on every row
         text_path = seeds_dir / f"{article_id}.txt"
         if not text_path.is_file():
@@ -72,7 +65,43 @@ def read_seeds(
         if text is not None:
             texts[article_id] = text
             metas.append(meta)
-    return texts, pd.DataFrame(metas, columns=list(ARTICLE_FIELDS)), ids
+    return texts, pd.DataFrame(metas, columns=ARTICLES.columns), ids
+
+
+def check_metadata(meta: dict, name: str) -> list[Problem]:
+    """Every field of the codebook's ARTICLES present, none other, each value of its type."""
+    problems = [Problem(name, 0, k, "", "missing field") for k in ARTICLES.columns if k not in meta]
+    columns = set(ARTICLES.columns)
+    problems += [
+        Problem(name, 0, k, "", "unexpected field (not in the codebook)")
+        for k in meta
+        if k not in columns
+    ]
+    for f in ARTICLES.fields:
+        if f.name in meta and (message := _value_problem(meta[f.name], f)):
+            problems.append(Problem(name, 0, f.name, _shown(meta[f.name]), message))
+    return problems
+
+
+def _shown(value: object) -> str:
+    return "" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def _value_problem(value: object, f: Field) -> str:
+    """What is wrong with one JSON value for its field, or "" when nothing is."""
+    if value is None or value == "":
+        return "required value is empty" if f.required else ""
+    if f.type == "boolean":
+        return "" if isinstance(value, bool) else "not true or false"
+    if not isinstance(value, str):
+        return "not a string"
+    if f.type == "date" and not _is_iso_date(value):
+        return "not a real YYYY-MM-DD date"
+    if f.enum and value not in f.enum:
+        return f"not one of: {', '.join(f.enum)}"
+    if f.pattern and not re.search(f.pattern, value):
+        return f"does not match {f.pattern}"
+    return ""
 
 
 def _is_iso_date(value: object) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from dashboard.schema import ARTICLES, LIST_SEPARATOR, TABLES, Field, Table
+from dashboard.schema import ARTICLES, CHANGELOG, LIST_SEPARATOR, TABLES, Field, Table
 
 FRICTIONLESS_TYPES = {
     "string": "string",
@@ -129,7 +129,7 @@ def codebook_markdown() -> str:
         f"Lists are `{LIST_SEPARATOR}`-separated ids.",
         "",
     ]
-    for t in TABLES.values():
+    for t in (*TABLES.values(), CHANGELOG):  # the changelog is described, not a resource
         out += [f"## {t.path} — {t.title}", "", t.description, ""]
         out += [f"Primary key: `{t.primary_key}`.", "", *_field_rows(t), ""]
     a = ARTICLES

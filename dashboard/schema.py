@@ -653,3 +653,65 @@ TABLES: dict[str, Table] = {t.name: t for t in (EVENTS, TRANSFERS, LOCATIONS, AC
 """The CSV tables of a dataset folder, in the order they are read and published."""
 RESOURCES: dict[str, Table] = {**TABLES, ARTICLES.name: ARTICLES}
 """Every table the registry describes: the CSVs and the seed metadata."""
+
+# The dataset's changelog, DIR/CHANGELOG.csv: one line appended by every merge
+# (dashboard/ingest/merge.py). Not a table of the dataset (no row cites a passage, nothing
+# refers to it), so it is described here and in CODEBOOK.md but stays out of TABLES.
+TIMESTAMP_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"
+CHANGELOG_FIELDS: dict[str, Field] = {
+    "merged_at": Field(
+        type="string",
+        description="When the merge was made (UTC, ISO 8601 to the second).",
+        required=True,
+        pattern=TIMESTAMP_PATTERN,
+    ),
+    **{
+        f"{name}_added": Field(
+            type="integer",
+            description=f"Rows the merge added to {name}.csv.",
+            required=True,
+            unit="rows",
+            minimum=0,
+        )
+        for name in TABLES
+    },
+    "curator": Field(type="string", description="Who reviewed and merged the rows.", required=True),
+    "rules_version": Field(
+        type="string",
+        description="Version of the drafting rules that drafted the rows (the draft's draft.json).",
+        required=True,
+    ),
+    "dataset_version_before": Field(
+        type="string",
+        description="dataset_version of the folder before the merge: the version the draft was "
+        "made on.",
+        required=True,
+    ),
+    "dataset_version_after": Field(
+        type="string", description="dataset_version of the folder after the merge.", required=True
+    ),
+    "history": Field(
+        type="string",
+        description="Folder under .history/ keeping the files the merge replaced and the reviewed "
+        "draft (its rejected rows and drafted_by notes included).",
+        required=True,
+    ),
+}
+FIELDS_BY_NAME.update({name: replace(f, name=name) for name, f in CHANGELOG_FIELDS.items()})
+CHANGELOG = Table(
+    name="CHANGELOG",
+    title="Changelog",
+    description="One line per merge of an article's reviewed draft into the dataset.",
+    primary_key="merged_at",
+    field_names=(
+        "merged_at",
+        "article_id",
+        *(f"{name}_added" for name in TABLES),
+        "curator",
+        "rules_version",
+        "dataset_version_before",
+        "dataset_version_after",
+        "history",
+    ),
+    overrides={"article_id": {"description": "The article whose accepted rows were merged."}},
+)

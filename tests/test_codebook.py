@@ -34,11 +34,12 @@ def ds():
 def test_every_csv_column_is_described_and_every_described_table_has_its_csv():
     for name, table in TABLES.items():
         assert _header(name) == table.columns, name
-    assert {p.stem for p in DEFAULT_DATA_DIR.glob("*.csv")} == set(TABLES)
+    assert {p.stem for p in DEFAULT_DATA_DIR.glob("*.csv")} == {*TABLES, schema.CHANGELOG.name}
+    assert _header(schema.CHANGELOG.name) == schema.CHANGELOG.columns
 
 
 def test_every_described_field_is_used_by_a_table():
-    used = {name for t in RESOURCES.values() for name in t.field_names}
+    used = {name for t in (*RESOURCES.values(), schema.CHANGELOG) for name in t.field_names}
     assert set(FIELDS_BY_NAME) - used == set()
 
 

@@ -13,6 +13,10 @@ from dashboard.data.problems import Problem
 from dashboard.data.seeds import read_seeds
 from dashboard.schema import TABLES
 
+# Present only while a merge replaces the tables (dashboard/ingest/transaction.py): a folder
+# with it may hold a mix of old and new tables, so it is reported instead of loaded.
+MERGE_JOURNAL = ".merge/journal.json"
+
 
 @dataclass
 class Parsed:
@@ -27,6 +31,12 @@ class Parsed:
 
 def read_folder(folder: Path) -> Parsed:
     out = Parsed()
+    if (folder / MERGE_JOURNAL).is_file():
+        message = (
+            "a merge was interrupted; run `python -m dashboard merge --recover` "
+            "(or open the Curate page) to put the tables back as they were before it"
+        )
+        out.problems.append(Problem(MERGE_JOURNAL, 0, "", "", message))
     out.seeds, out.articles, out.seed_ids = read_seeds(folder, out.problems)
     for table in TABLES.values():
         path = folder / table.path

@@ -39,6 +39,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("equipment", "Equipment", ":material/train:", "equipment"),
     PageSpec("sources", "Sources & claims", ":material/record_voice_over:", "sources"),
     PageSpec("tables", "Data", ":material/download:", "data"),
+    PageSpec("row", "Row", ":material/article:", "row"),  # /row?id=000-tr03: one row in words
 )
 
 

@@ -76,11 +76,11 @@ def test_overview_figures_keep_their_words():
     ]
     lines = [m.value for m in at.markdown]
     assert (
-        r"**nearly 50** M\-1978 \"Koksan\" self\-propelled howitzers, from North Korea (delivered) · Financial Times · 16 Nov 2024"
+        r"**nearly 50** M\-1978 \"Koksan\" self\-propelled howitzers, from North Korea (delivered) · Financial Times · 16 Nov 2024 · [000\-tr03](row?id=000-tr03)"
         in lines
     )
     assert (
-        r"**approximately 10\,900** North Korean soldiers, from North Korea (deployed) · National Intelligence Service \(NIS\) · reported in recent weeks"
+        r"**approximately 10\,900** North Korean soldiers, from North Korea (deployed) · National Intelligence Service \(NIS\) · reported in recent weeks · [000\-tr06](row?id=000-tr06)"
         in lines
     )
 
@@ -229,7 +229,9 @@ def test_sources_matrix_and_answers():
     assert (
         matrix.loc["North Korean troops are deployed in Russia", "Vladimir Putin"] == "acknowledges"
     )
-    answers = at.dataframe[1].value
+    answers = at.dataframe[1].value  # ids link to their Row pages
+    answers = answers.assign(answer=answers["answer"].str.removeprefix("row?id="),
+                             answers=answers["answers"].str.removeprefix("row?id="))  # fmt: skip
     assert list(zip(answers["answer"], answers["answers"], strict=True)) == [
         ("000-ev20", "000-ev18"), ("000-ev20", "000-ev19"), ("000-ev21", "000-ev18"),
         ("000-ev21", "000-ev19"), ("000-ev23", "000-ev22"),

@@ -1,9 +1,13 @@
 """The shared filters: what they offer, and which rows of each table they keep. Pure pandas.
 
-Date filter semantics: a row is kept when its window overlaps the chosen range. The window
-is the event's own (date_start..date_end) where the article dates the event, otherwise the
-window in which it was reported; a row with neither is "undated" and is kept or dropped by
-the `include_undated` switch. A transfer is shown exactly when the event that reports it is.
+Date filter semantics: a row is kept when one of its windows overlaps the chosen range. The
+`date_basis` says which: "happened" (date_start..date_end, the event's own window),
+"reported" (report_date_start..report_date_end) or "either" (the default). A row without the
+chosen window(s) is "undated" and is kept or dropped by the `include_undated` switch. A
+transfer is shown exactly when the event that reports it is.
+Context: a denial or acknowledgement that answers a shown row, but is itself dropped by the
+actor or date filter, is kept in `View.context` (marked "answers a shown row"); the type,
+claimant and stance filters still apply to it, since they choose kinds of rows.
 Actor filter semantics: choosing an actor keeps rows in which it, or any actor under it
 (a state's ministers, forces and units), acts, partners, is targeted, claims or is cited, or
 supplies or receives in the row's transfers.
@@ -27,6 +31,17 @@ EVENT_ACTOR_COLUMNS = (
     "claimant_cites_actor_id",
 )
 TRANSFER_ACTOR_COLUMNS = ("supplier_actor_id", "recipient_actor_id")
+DATE_BASES = {  # URL value -> the words the sidebar shows
+    "either": "either date",
+    "happened": "when it happened",
+    "reported": "when it was reported",
+}
+WINDOWS = {
+    "happened": (("date_start", "date_end"),),
+    "reported": (("report_date_start", "report_date_end"),),
+    "either": (("date_start", "date_end"), ("report_date_start", "report_date_end")),
+}
+CONTEXT_MARK = "answers a shown row"
 
 
 @dataclass(frozen=True)
@@ -38,6 +53,7 @@ class Filters:
     claimants: tuple[str, ...] = ()
     stances: tuple[str, ...] = ()
     include_undated: bool = True
+    date_basis: str = "either"
 
 
 @dataclass(frozen=True)
@@ -48,10 +64,16 @@ class View:
     transfers: pd.DataFrame
     locations: pd.DataFrame
     filters: Filters = field(default_factory=Filters)
+    context: pd.DataFrame | None = None  # responses kept because they answer a shown row
 
     @property
     def empty(self) -> bool:
         return self.events.empty
+
+    @property
+    def answering(self) -> pd.DataFrame:
+        """The responses kept for context (none when the filters dropped no answer)."""
+        return self.events.iloc[:0] if self.context is None else self.context
 
 
 def effective_window(events: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
@@ -62,11 +84,47 @@ def effective_window(events: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     return start, end
 
 
-def date_span(ds: Dataset) -> tuple[date, date] | None:
-    start, end = effective_window(ds.events)
-    if start.isna().all():
+def dated(events: pd.DataFrame, basis: str = "either") -> pd.Series:
+    """True where a row has the window(s) the basis looks at."""
+    out = pd.Series(False, index=events.index)
+    for start, _ in WINDOWS[basis]:
+        out |= events[start].notna()
+    return out
+
+
+def in_range(events: pd.DataFrame, lo, hi, basis: str = "either") -> pd.Series:
+    """True where one of the basis' windows overlaps lo..hi (None: open on that side)."""
+    lo = pd.Timestamp(lo) if lo else pd.Timestamp.min
+    hi = pd.Timestamp(hi) if hi else pd.Timestamp.max
+    out = pd.Series(False, index=events.index)
+    for start, end in WINDOWS[basis]:
+        out |= (events[start] <= hi) & (events[end] >= lo)
+    return out
+
+
+def date_span(ds: Dataset, basis: str = "either") -> tuple[date, date] | None:
+    """Earliest start to latest end of the basis' windows over every row."""
+    starts = pd.concat([ds.events[s] for s, _ in WINDOWS[basis]])
+    ends = pd.concat([ds.events[e] for _, e in WINDOWS[basis]])
+    if starts.isna().all():
         return None
-    return start.min().date(), end.max().date()
+    return starts.min().date(), ends.max().date()
+
+
+def date_counts(view: View) -> tuple[int, int]:
+    """(rows with a date on the filter's basis, rows without one) among the rows shown."""
+    has = dated(view.events, view.filters.date_basis)
+    return int(has.sum()), int((~has).sum())
+
+
+def undated_words(view: View) -> str:
+    """'8 dated in range · 12 undated included' (or '… · undated left out')."""
+    has, undated = date_counts(view)
+    f = view.filters
+    where = "in range" if (f.start or f.end) else "rows"
+    if not f.include_undated:
+        return f"{has} dated {where} · undated left out"
+    return f"{has} dated {where} · {undated} undated included"
 
 
 def actor_links(ds: Dataset) -> pd.DataFrame:
@@ -122,33 +180,45 @@ def actor_options(actors: pd.DataFrame) -> dict[str, str]:
 
 def apply_filters(ds: Dataset, f: Filters, links: pd.DataFrame | None = None) -> View:
     ev = ds.events
-    keep = pd.Series(True, index=ev.index)
-    if f.start is not None or f.end is not None:
-        lo = pd.Timestamp(f.start) if f.start else pd.Timestamp.min
-        hi = pd.Timestamp(f.end) if f.end else pd.Timestamp.max
-        start, end = effective_window(ev)
-        overlaps = (start <= hi) & (end >= lo)
-        keep &= overlaps | (start.isna() & f.include_undated)
-    elif not f.include_undated:
-        keep &= effective_window(ev)[0].notna()
+    kind = pd.Series(True, index=ev.index)  # the filters that choose kinds of rows
     if f.event_types:
-        keep &= ev["event_type"].isin(f.event_types)
+        kind &= ev["event_type"].isin(f.event_types)
     if f.claimants:
-        keep &= ev["claimant_actor_id"].isin(f.claimants)
+        kind &= ev["claimant_actor_id"].isin(f.claimants)
     if f.stances:
-        keep &= ev["stance"].isin(f.stances)
+        kind &= ev["stance"].isin(f.stances)
+    keep = kind.copy()
+    if f.start is not None or f.end is not None:
+        overlaps = in_range(ev, f.start, f.end, f.date_basis)
+        keep &= overlaps | (~dated(ev, f.date_basis) & f.include_undated)
+    elif not f.include_undated:
+        keep &= dated(ev, f.date_basis)
     if f.actors:
         links = actor_links(ds) if links is None else links
         wanted = actor_descendants(ds.actors, f.actors)
         ids = links.loc[links["actor_id"].isin(wanted), "event_id"]
         keep &= ev["event_id"].isin(ids)
     events = ev.copy(deep=False) if keep.all() else ev[keep]  # copy-on-write: no rows copied
+    context = _answering(ev[kind & ~keep], events["event_id"])
     transfers = ds.transfers[ds.transfers["event_id"].isin(events["event_id"])]
     located = _present(events["location_id"])
     for col in ("origin_location_id", "destination_location_id", "sighting_location_id"):
         located |= _present(transfers[col])
     locations = ds.locations[ds.locations["location_id"].isin(located)]
-    return View(events, transfers, locations, f)
+    return View(events, transfers, locations, f, context)
+
+
+def _answering(candidates: pd.DataFrame, shown: pd.Series) -> pd.DataFrame:
+    """The candidates that answer (responds_to_event_ids) one of the shown rows."""
+    answering = candidates[candidates["responds_to_event_ids"].notna()]
+    if answering.empty:
+        return answering
+    shown_ids = set(shown)
+    hits = [
+        any(t in shown_ids for t in split_ids(targets))
+        for targets in answering["responds_to_event_ids"]
+    ]
+    return answering[hits]
 
 
 def _present(values: pd.Series) -> set:

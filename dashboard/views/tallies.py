@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.data.dataset import Dataset
-from dashboard.views.filters import View, effective_window, responds_to_pairs
+from dashboard.views.filters import CONTEXT_MARK, WINDOWS, View, responds_to_pairs
 
 HARDWARE = ("self_propelled_howitzer", "multiple_rocket_launcher")
 CONTESTED_STANCES = ("denies", "acknowledges", "uncertain")
@@ -70,18 +70,45 @@ def overview_metrics(view: View, ds: Dataset) -> dict:
     q = quantity_rows(view, ds)
     hardware = q[q["category"].isin(HARDWARE)]
     personnel = q[q["category"] == "personnel"]
-    start, end = effective_window(view.events)
-    span = None
-    if start.notna().any():
-        span = (start.min().date(), end.max().date())
     return {
         "events": len(view.events),
         "transfers": len(view.transfers),
         "hardware": hardware,
         "personnel": personnel,
-        "span": span,
+        "span": shown_span(view),
         "claimants": view.events["claimant_actor_id"].nunique(),
     }
+
+
+def shown_span(view: View):
+    """Earliest to latest day of the shown rows' windows (on the filter's basis), within the
+    chosen range: the span follows the filter."""
+    f, ev = view.filters, view.events
+    windows = WINDOWS[f.date_basis]
+    starts = pd.concat([ev[s] for s, _ in windows]).dropna()
+    ends = pd.concat([ev[e] for _, e in windows]).dropna()
+    if starts.empty:
+        return None
+    lo, hi = starts.min(), ends.max()
+    if f.start is not None:
+        lo = max(lo, pd.Timestamp(f.start))
+    if f.end is not None:
+        hi = min(hi, pd.Timestamp(f.end))
+    return (lo.date(), hi.date()) if lo <= hi else None
+
+
+def timing(row) -> str:
+    """When a response was made, in the article's words where it has no day: 'initially'."""
+    for prefix in ("report_date", "date"):
+        label = label_window(getattr(row, f"{prefix}_start"), getattr(row, f"{prefix}_end"),
+                             getattr(row, f"{prefix}_precision"))  # fmt: skip
+        if label != "date unknown":
+            return label
+    for prefix in ("date", "report_date"):
+        words = getattr(row, f"{prefix}_text")
+        if isinstance(words, str) and words:
+            return words
+    return "date unknown"
 
 
 def _lookup(events: pd.DataFrame, ids: pd.Series, column: str) -> dict:
@@ -93,9 +120,11 @@ def _lookup(events: pd.DataFrame, ids: pd.Series, column: str) -> dict:
 def contested(view: View, ds: Dataset) -> pd.DataFrame:
     """Denials, acknowledgements and unverified rows, with what they answer."""
     names = actor_names(ds)
-    ev = view.events[["event_id", "stance", "claimant_actor_id", "attribution", "summary",
-                      "responds_to_event_ids"]]  # fmt: skip
+    cols = ["event_id", "stance", "claimant_actor_id", "attribution", "summary",
+            "responds_to_event_ids"]  # fmt: skip
+    ev = view.events[cols]
     rows = ev[ev["stance"].isin(CONTESTED_STANCES) | (ev["attribution"] == "unattributed")]
+    rows = pd.concat([rows, view.answering[cols]]) if len(view.answering) else rows
     pairs = responds_to_pairs(rows)
     claimant = _lookup(ds.events, pairs["answers_event_id"], "claimant_actor_id")
     answered: dict[str, list[str]] = {}
@@ -112,6 +141,9 @@ def contested(view: View, ds: Dataset) -> pd.DataFrame:
             "attribution": rows["attribution"],
             "summary": rows["summary"],
             "answers": rows["event_id"].map(answered).fillna(""),
+            "shown_because": rows["event_id"]
+            .isin(view.answering["event_id"])
+            .map({True: CONTEXT_MARK, False: ""}),
         }
     ).reset_index(drop=True)
 
@@ -155,22 +187,29 @@ def claims_matrix(view: View, ds: Dataset) -> pd.DataFrame:
 
 
 def answers_table(view: View, ds: Dataset) -> pd.DataFrame:
-    """Each denial or acknowledgement beside each row it answers."""
+    """Each denial or acknowledgement beside each row it answers, in its own words and with its
+    timing; a response kept only because it answers a shown row is marked so."""
     names = actor_names(ds)
-    pairs = responds_to_pairs(view.events)
-    events = ds.events[["event_id", "stance", "claimant_actor_id", "summary"]]
+    shown = pd.concat([view.events, view.answering]) if len(view.answering) else view.events
+    pairs = responds_to_pairs(shown)
+    events = ds.events
     if not pairs.empty:  # index only the rows named here, not every event
         named = pd.concat([pairs["event_id"], pairs["answers_event_id"]]).unique()
         events = events[events["event_id"].isin(named)]
     by_id = events.set_index("event_id")
+    when = {r.event_id: timing(r) for r in events.itertuples()}
+    context = set(view.answering["event_id"])
     return pd.DataFrame(
         {
             "answer": pairs["event_id"],
             "stance": pairs["event_id"].map(by_id["stance"]),
             "by": pairs["event_id"].map(by_id["claimant_actor_id"]).map(names),
+            "when": pairs["event_id"].map(when),
+            "in their words": pairs["event_id"].map(by_id["passage"]),
             "answers": pairs["answers_event_id"],
             "claim by": pairs["answers_event_id"].map(by_id["claimant_actor_id"]).map(names),
             "what was claimed": pairs["answers_event_id"].map(by_id["summary"]),
+            "shown because": pairs["event_id"].map(lambda e: CONTEXT_MARK if e in context else ""),
         }
     )
 

@@ -12,6 +12,10 @@ from dashboard.views import filters as flt
 
 TABLE_ROWS = 1_000  # a grid sends at most this many rows; the Data page's downloads hold them all
 LIST_ROWS = 50  # a page lists at most this many rows one by one
+UNDATED_HELP = (
+    "A row is undated when it has no date of the kind the range applies to (in the sidebar). "
+    "Undated rows are kept unless 'Include undated rows' is off."
+)
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,7 @@ def reset_filters(span) -> None:
     """Callback: every filter back to its default (the URL follows the widgets)."""
     st.session_state["dates"] = span
     st.session_state["undated"] = True
+    st.session_state["date_on"] = "either"
     for key in ("actor", "type", "claimant", "stance"):
         st.session_state[key] = []
 
@@ -59,6 +64,9 @@ def page(title: str, caption: str) -> Context:
     ctx = context()
     st.title(title)
     st.caption(caption)
+    st.caption(
+        f"{len(ctx.view.events):,} row(s) shown: {flt.undated_words(ctx.view)}.", help=UNDATED_HELP
+    )
     if empty_notice(ctx):
         st.stop()
     return ctx

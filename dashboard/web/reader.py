@@ -14,6 +14,7 @@ import streamlit as st
 from dashboard.builders.text import md
 from dashboard.views import tallies
 from dashboard.views.filters import View
+from dashboard.web import links
 
 FOCUS = "reader_focus"
 
@@ -129,8 +130,10 @@ def render(ctx) -> None:
         if focus is not None:
             ids = passages.at[focus, "rows"].split(", ")
             st.markdown(f"**Passage \\[{focus + 1}\\] supports {len(ids)} row(s):**")
-            st.dataframe(rows[rows["row_id"].isin(ids)][["row_id", "table", "summary"]], hide_index=True,
-                         width="stretch", key="reader_focus_rows")  # fmt: skip
+            focus_rows, config = links.with_row_links(
+                rows[rows["row_id"].isin(ids)][["row_id", "table", "summary"]], "row_id"
+            )
+            st.dataframe(focus_rows, hide_index=True, width="stretch", key="reader_focus_rows", column_config=config)  # fmt: skip
     with text_col:
         if focus is not None:
             st.caption(f"Passage [{focus + 1}] is highlighted in orange below.")

@@ -9,7 +9,11 @@ from dashboard.builders.text import md
 from dashboard.data.dataset import Dataset
 from dashboard.schema import EVENT_TYPES, STANCES
 from dashboard.views import filters as flt
+from dashboard.views.urldates import check_url_dates
+from dashboard.web import search_box
 from dashboard.web.frame import Context, _view
+
+DATES_NOTICE = "_dates_notice"
 
 
 def _unknown_from_url(key: str, allowed: list[str]) -> list[str]:
@@ -40,8 +44,11 @@ def sidebar(ds: Dataset, links: pd.DataFrame) -> Context:
     span, labels, names, claimant_ids, choices = _options(ds.version, ds)
     dropped = {k: _unknown_from_url(k, v) for k, v in choices.items()}
     sb = st.sidebar
+    search_box.render(ds)
     sb.header("Filters")
     start = end = None
+    url_dates = check_url_dates(_raw("dates"), span)
+    counts = None
     if span:
         picked = sb.date_input(
             "Date range (rows whose window overlaps it)",
@@ -51,11 +58,27 @@ def sidebar(ds: Dataset, links: pd.DataFrame) -> Context:
             key="dates",
             bind="query-params",
             format="YYYY-MM-DD",
+            help="Typed dates apply when you leave the field (Tab, Escape or a click elsewhere).",
+            on_change=st.session_state.pop,
+            args=(DATES_NOTICE, None),
         )
         if isinstance(picked, (tuple, list)) and len(picked) == 2:
             start, end = picked
         elif isinstance(picked, (tuple, list)) and len(picked) == 1:
             start = end = picked[0]
+        if (start, end) == tuple(span):
+            start = end = None  # the whole span is no date filter: every row is in it
+        if url_dates.override:
+            start, end = url_dates.dates or (None, None)
+        if url_dates.notice:  # kept until the range is changed: the widget corrects the URL
+            st.session_state[DATES_NOTICE] = url_dates.notice
+        if st.session_state.get(DATES_NOTICE):
+            sb.warning(md(st.session_state[DATES_NOTICE]), icon=":material/warning:")
+        counts = sb.empty()
+    basis = sb.radio("The range applies to the date a row", list(flt.DATE_BASES), key="date_on",
+                     bind="query-params", horizontal=True,
+                     help="happened: the event's own window; reported: when the claim was made "
+                          "or published; either: one of the two overlaps the range.")  # fmt: skip
     undated = sb.toggle("Include undated rows", value=True, key="undated", bind="query-params")
     by_label = {v: k for k, v in labels.items()}
     actors = sb.multiselect("Actor (a state includes its people and forces)", choices["actor"],
@@ -83,17 +106,30 @@ def sidebar(ds: Dataset, links: pd.DataFrame) -> Context:
         claimants=tuple(name_to_id[c] for c in claimants if c in name_to_id),
         stances=tuple(stances),
         include_undated=bool(undated),
+        date_basis=basis if basis in flt.DATE_BASES else "either",
     )
     sb.caption(
         f"Dataset version `{ds.version}` · {len(ds.events)} events · {len(ds.articles)} article(s)"
     )
-    return Context(ds, _view(ds.version, f, ds, links), f, span, labels)
+    view = _view(ds.version, f, ds, links)
+    if counts is not None:
+        counts.caption(flt.undated_words(view))
+    return Context(ds, view, f, span, labels)
+
+
+def _raw(key: str) -> list[str]:
+    """A parameter's values as the link gave them (before any widget corrects them)."""
+    try:
+        return st.query_params.get_all(key)
+    except Exception:
+        return []
 
 
 def filter_summary(ctx: Context) -> dict[str, str]:
     f, names = ctx.filters, dict(zip(ctx.ds.actors["actor_id"], ctx.ds.actors["name"], strict=True))
     return {
         "dates": f"{f.start}..{f.end}" if f.start else "",
+        "date_applies_to": "" if f.date_basis == "either" else flt.DATE_BASES[f.date_basis],
         "include_undated": "" if f.include_undated else "no",
         "actors": ", ".join(names[a] for a in f.actors),
         "event_types": ", ".join(f.event_types),

@@ -5,6 +5,7 @@ import streamlit as st
 from dashboard.builders.text import md
 from dashboard.views import tallies
 from dashboard.web import frame
+from dashboard.web.links import row_link_md
 
 ctx = frame.page(
     "Overview",
@@ -21,7 +22,8 @@ cols[1].metric("Troop reports", len(m["personnel"]), help="Transfer rows for per
 cols[2].metric(
     f"Date span ({span[1].year})" if span else "Date span",
     f"{span[0]:%-d %b} – {span[1]:%-d %b}" if span else "undated",
-    help="Earliest to latest dated window among the rows shown (the year is inferred)",
+    help="Earliest to latest dated window among the rows shown, within the chosen date range "
+    "(the year is inferred)",
 )
 cols[3].metric("Claimants", m["claimants"], help="Distinct sources that say something")
 
@@ -34,7 +36,7 @@ def figure_lines(rows):
         status = row.status.replace("_", " ")
         st.markdown(
             f"**{md(row.as_stated)}** {md(row.as_written)}, from {md(row.supplier)} ({md(status)}) · "
-            f"{md(row.claimant)} · {md(row.reported)}"
+            f"{md(row.claimant)} · {md(row.reported)} · {row_link_md(row.transfer_id)}"
         )
     if len(rows) > frame.LIST_ROWS:
         st.caption(
@@ -59,7 +61,9 @@ with st.container(border=True):
     for row in contested.head(frame.LIST_ROWS).itertuples():
         answers = f" — answers {md(row.answers)}" if row.answers else ""
         how = "no source named" if row.attribution == "unattributed" else md(row.stance)
-        st.markdown(f"**{how}** · {md(row.claimant)}: {md(row.summary)}{answers}")
+        kept = f" · :gray[_{md(row.shown_because)}_]" if row.shown_because else ""
+        st.markdown(f"**{how}** · {md(row.claimant)}: {md(row.summary)}{answers} · "
+                    f"{row_link_md(row.event_id)}{kept}")  # fmt: skip
     if len(contested) > frame.LIST_ROWS:
         st.caption(
             f"… and {len(contested) - frame.LIST_ROWS:,} more: narrow the filters to see them."

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard.views import tallies
-from dashboard.web import frame, reader
+from dashboard.web import frame, links, reader
 
 ctx = frame.page(
     "Sources & claims",
@@ -20,7 +20,10 @@ answers = frame.cached(tallies.answers_table, ctx)
 if answers.empty:
     st.caption("None under these filters.")
 else:
-    st.dataframe(frame.capped(answers), hide_index=True, width="stretch", key="answers")
+    shown, config = links.as_links(frame.capped(answers), ["answer", "answers"])
+    config["in their words"] = st.column_config.TextColumn(width="large")
+    st.dataframe(shown, hide_index=True, width="stretch", key="answers", column_config=config,
+                 row_height=60)  # fmt: skip
 
 # 3. The article reader
 st.subheader("Article reader")

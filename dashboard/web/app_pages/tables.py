@@ -5,7 +5,7 @@ from datetime import date
 import streamlit as st
 
 from dashboard.builders import export
-from dashboard.web import frame, sidebar
+from dashboard.web import frame, links, sidebar
 
 ctx = frame.page(
     "Data",
@@ -24,6 +24,7 @@ other = bool(f.event_types or f.claimants or f.stances or not f.include_undated)
 cite = export.citation(ctx.ds.version, sidebar.filter_summary(ctx), date.today(),
                        "North Korean arms transfers to Russia: curated claims")  # fmt: skip
 GEO = {"events": "location_id", "transfers": "destination_location_id", "locations": "location_id"}
+KEYS = {"events": "event_id", "transfers": "transfer_id", "locations": "location_id"}
 
 for table, tab in zip(GEO, st.tabs(["Events", "Transfers", "Locations"]), strict=True):
     frame = getattr(ctx.view, table)
@@ -33,8 +34,9 @@ for table, tab in zip(GEO, st.tabs(["Events", "Transfers", "Locations"]), strict
             f"{len(frame):,} row(s)"
             + (f"; the first {SHOWN:,} are shown" if len(frame) > SHOWN else "")
         )
-        st.dataframe(frame.head(SHOWN), hide_index=True, width="stretch", key=f"table_{table}",
-                     column_config=DATES | TEXT, row_height=60)  # fmt: skip
+        grid, link = links.with_row_links(frame.head(SHOWN), KEYS[table])
+        st.dataframe(grid, hide_index=True, width="stretch", key=f"table_{table}",
+                     column_config=DATES | TEXT | link, row_height=60)  # fmt: skip
         c1, c2, c3, c4 = st.columns(4)
         c1.download_button("CSV", data=lambda fr=frame: export.to_csv_bytes(fr), file_name=f"{stem}.csv",
                            mime="text/csv", on_click="ignore", key=f"csv_{table}", icon=":material/download:")  # fmt: skip

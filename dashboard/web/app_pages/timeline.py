@@ -1,5 +1,6 @@
 """Timeline: when things happened and when they were reported, with the window's precision."""
 
+import pandas as pd
 import streamlit as st
 
 from dashboard.builders import charts
@@ -28,6 +29,13 @@ if dated > DRAWN:
     fig = charts.timeline_counts_figure(ev, colour_by)
 else:
     fig = charts.timeline_figure(ev, names, colour_by)
+f = ctx.filters
+if fig.data and (f.start or f.end) and (f.start, f.end) != tuple(ctx.span or ()):
+    # Shade the chosen range: what the filter keeps is seen against it (a window overlaps it).
+    lo, hi = pd.Timestamp(f.start or ctx.span[0]), pd.Timestamp(f.end or ctx.span[1])
+    fig.add_vrect(x0=lo.isoformat(), x1=(hi + pd.Timedelta(days=1)).isoformat(), fillcolor="#1f77b4",
+                  opacity=0.10, line_width=0, layer="below", annotation_text="chosen range",
+                  annotation_position="top left", name="chosen range")  # fmt: skip
 if fig.data:
     st.plotly_chart(fig, key="timeline", config={"displaylogo": False})
 else:

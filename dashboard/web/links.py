@@ -1,0 +1,45 @@
+"""Links to a row's page: its address, and the grid column that shows ids as links."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.builders.text import md
+
+ROW_PAGE = "row"  # the Row page's url_path in dashboard.pages
+LINK_COLUMN = "row page"
+
+
+def row_url(row_id: str) -> str:
+    """The Row page for an id, relative to the app's root: 'row?id=000-tr03'."""
+    return f"{ROW_PAGE}?id={quote(str(row_id), safe='')}"
+
+
+def row_link_md(row_id: str) -> str:
+    """A Markdown link to the Row page; ids are [a-z0-9-_] (schema.ID_PATTERN), so the text
+    is escaped anyway and the address is quoted."""
+    return f"[{md(row_id)}]({row_url(row_id)})"
+
+
+def link_column(label: str = LINK_COLUMN, **kw) -> st.column_config.LinkColumn:
+    """Shows 'row?id=000-tr03' as '000-tr03', opening the Row page."""
+    return st.column_config.LinkColumn(label, display_text=r"row\?id=(.+)$", **kw)
+
+
+def with_row_links(frame: pd.DataFrame, id_column: str) -> tuple[pd.DataFrame, dict]:
+    """The frame with a leading 'row page' link column for its ids, and its column config."""
+    urls = frame[id_column].map(row_url) if len(frame) else frame[id_column]
+    out = frame.copy(deep=False)
+    out.insert(0, LINK_COLUMN, urls)
+    return out, {LINK_COLUMN: link_column(help="Open the row's own page: every field in words")}
+
+
+def as_links(frame: pd.DataFrame, columns: list[str]) -> tuple[pd.DataFrame, dict]:
+    """The frame with the given id columns turned into links to their Row pages."""
+    out = frame.copy(deep=False)
+    for c in columns:
+        out[c] = out[c].map(lambda v: row_url(v) if isinstance(v, str) and v else v)
+    return out, {c: link_column(c) for c in columns}

@@ -1,0 +1,148 @@
+"""AppTests for the Row page, the search box, context-keeping filters, date honesty and URL
+dates: what each shows, by exact values."""
+
+from datetime import date
+
+import pytest
+import streamlit as st
+
+from dashboard.builders.text import md
+from tests.test_app import PAGES, no_html, plotly, run
+
+
+@pytest.fixture(autouse=True)
+def _fresh(monkeypatch):
+    monkeypatch.delenv("DASHBOARD_DATA_DIR", raising=False)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+
+
+def sidebar_notices(at):
+    return [w.value for w in at.sidebar.warning]
+
+
+def test_row_page_opens_a_transfer_in_words():
+    at = run("row", query={"id": "000-tr03"})
+    assert not at.exception and no_html(at) == []
+    assert [s.value for s in at.subheader] == [r"Transfer or deployment 000\-tr03"]
+    fields = at.dataframe[0].value.set_index("field")["value"]
+    assert fields["Supplier"] == "North Korea (north-korea)"
+    assert fields["Quantity as stated"] == "nearly 50"
+    passage = [m.value for m in at.markdown if ":orange-background[**" in m.value]
+    assert len(passage) == 1
+    assert passage[0].startswith(r":orange-background[**On November 16\, the Financial Times")
+    assert passage[0].endswith(r"with North Korean troops assisting in this operation\.")
+    links = [m.value for m in at.markdown if "row?id=000-ev10" in m.value]
+    assert links == [
+        r"- [000\-ev10](row?id=000-ev10) · Financial Times\: North Korea delivered nearly 50 M\-1978 Koksan howitzers and 20 upgraded 240mm MRLs\, now in the Kursk region"
+    ]
+
+
+def test_row_page_lists_what_a_denial_answers():
+    at = run("row", query={"id": "000-ev18"})
+    lines = "\n".join(m.value for m in at.markdown)
+    assert "**Answered by** (2)" in lines
+    assert "[000\\-ev20](row?id=000-ev20)" in lines and "[000\\-ev21](row?id=000-ev21)" in lines
+
+
+@pytest.mark.parametrize(
+    "row_id", ["000-tr99", "<img src=x onerror=alert(1)>", "![b](http://127.0.0.2/u.png)"]
+)
+def test_row_page_unknown_id_is_a_notice(row_id):
+    at = run("row", query={"id": row_id})
+    assert not at.exception and no_html(at) == []
+    assert [w.value for w in at.main.warning] == [
+        f"No row has the id “{md(row_id)}” in this dataset (version {md(at.session_state['_ctx'].ds.version)}). Search for it in the sidebar."
+    ]
+    assert not at.dataframe
+
+
+def test_row_page_shared_id_shows_both_rows():
+    at = run("row", query={"id": "russia"})
+    assert [s.value for s in at.subheader] == ["Place russia", "Actor russia"]
+
+
+@pytest.mark.parametrize(
+    ("query", "ids"),
+    [
+        pytest.param("M1989", ["000-tr03", "000-tr05"], id="koksan"),
+        pytest.param("Uragan", ["000-tr04", "000-tr03", "000-ev10"], id="launchers"),
+        pytest.param("Choe", ["choe-son-hui", "000-ev06", "000-ev07", "choe-visit"], id="foreign-minister"),
+    ],
+)  # fmt: skip
+def test_search_box_from_the_url_lists_linked_rows(query, ids):
+    at = run(query={"q": query})
+    assert at.sidebar.text_input(key="q").value == query
+    listed = at.sidebar.markdown[0].value.splitlines()
+    assert [line.split("](row?id=")[1].split(")")[0] for line in listed] == ids
+    assert at.sidebar.caption[0].value == f"{len(ids)} row(s) hold “{query}”:"
+
+
+def test_search_box_typed():
+    at = run()
+    at.sidebar.text_input(key="q").set_value("zzzz").run()
+    assert at.sidebar.caption[0].value == "No row holds “zzzz”."
+
+
+def test_troops_filter_keeps_the_denials_marked():
+    at = run(query={"actor": ["North Korea · North Korean troops"]})
+    lines = [m.value for m in at.markdown if "answers a shown row" in m.value]
+    assert len(lines) == 3
+    assert lines[0].startswith(
+        "**denies** · North Korea: The North Korean government initially denied"
+    )
+    at.switch_page(PAGES["sources"]).run()
+    answers = at.dataframe[1].value
+    assert list(answers["shown because"]) == ["answers a shown row"] * 5
+    assert list(answers["when"]) == ["initially"] * 4 + ["21–31 Oct 2024"]
+    assert (
+        answers["in their words"]
+        .iloc[0]
+        .startswith("However, both the North Korean government and Russia initially denied")
+    )
+
+
+def test_undated_counts_on_pages_and_sidebar():
+    at = run("timeline")
+    at.sidebar.date_input(key="dates").set_value((date(2024, 11, 15), date(2024, 11, 20))).run()
+    assert "8 dated in range · 12 undated included" in [c.value for c in at.sidebar.caption]
+    assert "20 row(s) shown: 8 dated in range · 12 undated included." in [
+        c.value for c in at.main.caption
+    ]
+    shapes = plotly(at)["layout"]["shapes"]
+    assert [(s["x0"][:10], s["x1"][:10]) for s in shapes if s.get("name") == "chosen range"] == [
+        ("2024-11-15", "2024-11-21")
+    ]
+    at.switch_page(PAGES["overview"]).run()
+    assert [m.value for m in at.metric][2] == "15 Nov – 20 Nov"
+
+
+def test_date_basis_from_the_url():
+    at = run("data", query={"date_on": "happened", "undated": "false"})
+    assert at.sidebar.radio(key="date_on").value == "happened"
+    assert list(at.dataframe[0].value["event_id"]) == ["000-ev06", "000-ev07", "000-ev23"]
+    assert "3 dated rows · undated left out" in [c.value for c in at.sidebar.caption]
+
+
+@pytest.mark.parametrize(
+    ("dates", "notice", "shown"),
+    [
+        pytest.param(["2024-11-20", "2024-11-15"], "Swapped from the link: dates ‘2024-11-20’, ‘2024-11-15’ were reversed; read as 2024-11-15 to 2024-11-20.", 20, id="reversed"),
+        pytest.param(["2024-11-01", "2024-11-10", "2024-11-15"], "Ignored from the link: dates ‘2024-11-01’, ‘2024-11-10’, ‘2024-11-15’ (a range takes two dates); no date filter is applied.", 23, id="three"),
+        pytest.param(["2024-13-01", "2024-11-15"], "Ignored from the link: dates ‘2024-13-01’, ‘2024-11-15’ (‘2024-13-01’ is not a YYYY-MM-DD date); no date filter is applied.", 23, id="invalid"),
+        pytest.param(["2020-01-01", "2024-11-15"], "Ignored from the link: dates ‘2020-01-01’, ‘2024-11-15’ (outside the data's dates, 2024-10-21 to 2024-11-20); no date filter is applied.", 23, id="out-of-span"),
+    ],
+)  # fmt: skip
+def test_url_dates_get_the_sidebar_notice(dates, notice, shown):
+    at = run("data", query={"dates": dates})
+    assert not at.exception
+    assert sidebar_notices(at) == [md(notice)]
+    assert len(at.dataframe[0].value) == shown
+
+
+def test_data_grid_links_each_row_to_its_page():
+    at = run("data")
+    grid = at.dataframe[0].value
+    assert list(grid.columns[:2]) == ["row page", "event_id"]
+    assert grid["row page"].iloc[0] == "row?id=000-ev01"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from dashboard import codebook
 from dashboard.data.dataset import DEFAULT_DATA_DIR, REPO_ROOT, validate_folder
-from dashboard.data.problems import Problem
+from dashboard.data.problems import Problem, tally
 
 
 def validate(folder: Path) -> int:
@@ -20,12 +20,15 @@ def validate(folder: Path) -> int:
             problems = validate_folder(folder)
         except Exception as err:  # the validator reports, it never crashes
             problems = [Problem(str(folder), 0, "", "", f"could not be read: {err!r}")]
-    if problems:
-        for p in problems:
-            print(p)
-        print(f"{len(problems)} problem(s) in {folder}; nothing loaded.", file=sys.stderr)
+    for p in problems:
+        print(p)
+    errors, warnings = tally(problems)
+    also = f" and {warnings} warning(s)" if warnings else ""
+    if errors:
+        print(f"{errors} problem(s){also} in {folder}; nothing loaded.", file=sys.stderr)
         return 1
-    print(f"{folder}: valid.")
+    # Warnings (e.g. bidirectional controls) are shown but do not stop the dataset loading.
+    print(f"{folder}: valid, with {warnings} warning(s)." if warnings else f"{folder}: valid.")
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from dashboard.data.rules import ROW_RULES, ROW_RULES_PREFACE
 from dashboard.schema import ARTICLES, CHANGELOG, LIST_SEPARATOR, TABLES, Field, Table
 
 FRICTIONLESS_TYPES = {
@@ -136,7 +137,15 @@ def codebook_markdown() -> str:
     out += [f"## {a.path} — {a.title}", "", a.description, ""]
     out += ["Every field is present in every file; a field that is not required may be empty.", ""]
     out += _field_rows(a)
-    return "\n".join(out) + "\n"
+    return "\n".join(out + row_rules_markdown()) + "\n"
+
+
+def row_rules_markdown() -> list[str]:
+    """The validator's row rules (dashboard/data/rules), one line each."""
+    out = ["", "## Row rules", "", *ROW_RULES_PREFACE, "", "| rule | severity | what it checks |"]
+    out += ["|---|---|---|"]
+    out += [f"| `{r.name}` | {r.severity} | {_cell(r.description)} |" for r in ROW_RULES]
+    return out
 
 
 def read_articles(seeds_dir: Path) -> list[dict]:

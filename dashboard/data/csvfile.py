@@ -8,29 +8,93 @@ line, so every problem names the line a person sees in an editor.
 from __future__ import annotations
 
 import csv
+import os
 import re
-from dataclasses import dataclass, field
+import stat
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
-from dashboard.data.problems import Problem
+from dashboard.data.problems import MAX_PER_KIND, Problem, Problems
 from dashboard.schema import Table
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")  # a line and its own line end
 MAX_FILE_BYTES = 200 * 1024 * 1024
+# Ids on ragged rows are remembered so that references to them are no fault; past this many
+# the file is too broken for that, and references into it are not checked at all.
+MAX_RAGGED_KEYS = 10_000
 
 
 @dataclass
 class RawTable:
     frame: pd.DataFrame  # every cell a str ("" when empty), original column names
     lines: list[int]  # CSV line on which each record starts
-    ragged: list[list[str]] = field(default_factory=list)  # rows reported and left out
+    ragged_keys: set[str] | None  # ids on rows reported and left out; None: too many to keep
+
+
+def read_inside(folder: Path, filename: str, name: str, problems: list[Problem]) -> bytes | None:
+    """The bytes of folder/filename, or None with a problem named `name`: a missing file, a
+    symbolic link or anything resolving outside the folder (a link to /etc/passwd must not
+    show on a page), a file too large or unreadable."""
+    path = folder / filename
+    if path.is_symlink():
+        problems.append(Problem(name, 0, "", "", "is a symbolic link: refused"))
+        return None
+    if not path.exists():
+        problems.append(Problem(name, 0, "", "", "file not found"))
+        return None
+    if path.resolve().parent != folder.resolve():
+        problems.append(Problem(name, 0, "", "", "resolves outside its folder: refused"))
+        return None
+    try:
+        fd = os.open(
+            path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        )
+    except OSError as err:
+        problems.append(Problem(name, 0, "", "", f"cannot be read: {err.strerror or err}"))
+        return None
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fh.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            problems.append(Problem(name, 0, "", "", "not a regular file"))
+            return None
+        if info.st_size > MAX_FILE_BYTES:
+            problems.append(Problem(name, 0, "", "", "file is larger than 200 MB"))
+            return None
+        try:
+            return fh.read()
+        except OSError as err:
+            problems.append(Problem(name, 0, "", "", f"cannot be read: {err.strerror or err}"))
+            return None
+
+
+def utf16_or_32(raw: bytes) -> str | None:
+    """ "UTF-16" or "UTF-32" when the bytes look like that encoding (by its byte-order mark, or
+    by NUL bytes in every other byte as ASCII text has in UTF-16), else None."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    sample = raw[:4096]
+    if len(sample) < 8:
+        return None
+    for odd in (sample[1::2], sample[0::2]):
+        if odd.count(0) >= 0.9 * len(odd):
+            return "UTF-32" if sample.count(0) >= 0.7 * len(sample) else "UTF-16"
+    return None
 
 
 def decode_text(raw: bytes, name: str, problems: list[Problem]) -> str | None:
     """Strict UTF-8 (a byte-order mark is accepted and dropped); NUL bytes and empty files refused."""
     if not raw.strip():
         problems.append(Problem(name, 0, "", "", "file is empty"))
+        return None
+    if encoding := utf16_or_32(raw):
+        problems.append(
+            Problem(name, 0, "", "", f"file is {encoding}, not UTF-8: save it as UTF-8")
+        )
         return None
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
@@ -59,48 +123,69 @@ def _lines(text: str):
         yield text[start:]
 
 
-def split_csv(text: str, name: str, problems: list[Problem]) -> RawTable | None:
+def split_csv(
+    text: str, name: str, problems: list[Problem], key: str | None = None
+) -> RawTable | None:
+    """Split into records; a ragged record is reported (the first MAX_PER_KIND of them, then
+    counted) and left out, and only its `key` cell is kept."""
     reader = csv.reader(_lines(text), strict=True)
     try:
         header = next(reader)
     except (StopIteration, csv.Error) as err:
         problems.append(Problem(name, 1, "", "", f"cannot read the header: {err}"))
         return None
-    rows, lines, ragged, prev = [], [], [], reader.line_num
+    rows, lines, prev = [], [], reader.line_num
     width = len(header)
+    pk = header.index(key) if key in header else None
+    ragged_keys: set[str] | None = set()
+    n_ragged, first_ragged = 0, None
     try:
         for row in reader:
             start, prev = prev + 1, reader.line_num
-            if not any(row):  # an empty line, or a row of empty fields
-                continue
             if len(row) != width:
-                problems.append(
-                    Problem(name, start, "", "", f"row has {len(row)} fields, header has {width}")
-                )
-                ragged.append(row)
+                if not any(row):  # an empty line, or a row of empty fields
+                    continue
+                n_ragged += 1
+                if n_ragged <= MAX_PER_KIND:
+                    p = Problem(
+                        name, start, "", "", f"row has {len(row)} fields, header has {width}"
+                    )
+                    problems.append(p)
+                    first_ragged = first_ragged or p
+                if ragged_keys is not None and pk is not None and pk < len(row):
+                    ragged_keys.add(row[pk])
+                    if len(ragged_keys) > MAX_RAGGED_KEYS:
+                        ragged_keys = None
+                continue
+            if not any(row):
                 continue
             rows.append(tuple(row))  # tuples of str leave the garbage collector's care: 3x faster
             lines.append(start)
     except csv.Error as err:
         problems.append(Problem(name, reader.line_num, "", "", f"malformed CSV: {err}"))
         return None
+    if n_ragged > MAX_PER_KIND and isinstance(problems, Problems):
+        problems.count_more(first_ragged, n_ragged - MAX_PER_KIND)
     frame = pd.DataFrame(rows, columns=range(width), dtype=object)
     frame.columns = header
-    return RawTable(frame, lines, ragged)
+    return RawTable(frame, lines, ragged_keys)
 
 
 def check_header(raw: RawTable, table: Table, name: str, problems: list[Problem]) -> bool:
+    """Duplicate, missing and unexpected columns; linear in the header's width."""
     header = list(raw.frame.columns)
+    counts = Counter(header)
+    expected = set(table.columns)
     ok = True
-    for col in sorted({c for c in header if header.count(c) > 1}):
+    for col in sorted(c for c, n in counts.items() if n > 1):
         problems.append(Problem(name, 1, col, "", "duplicate column"))
         ok = False
     for col in table.columns:
-        if col not in header:
+        if col not in counts:
             problems.append(Problem(name, 1, col, "", "missing column"))
             ok = False
     for col in header:
-        if col not in table.columns:
+        if col not in expected:
             problems.append(Problem(name, 1, col, "", "unexpected column (not in the codebook)"))
             ok = False
     return ok

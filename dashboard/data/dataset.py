@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 
 from dashboard.data.bidi import show_bidi_controls, show_bidi_in_frame
-from dashboard.data.problems import DatasetInvalid, Problem
-from dashboard.data.reading import read_folder
+from dashboard.data.problems import DatasetInvalid, Problem, errors_in, finish
+from dashboard.data.reading import Parsed, read_folder
 from dashboard.data.rules import check_all
 from dashboard.data.seeds import seeds_dir_for
 from dashboard.schema import TABLES
@@ -34,6 +34,7 @@ class Dataset:
     claims: pd.DataFrame
     articles: pd.DataFrame
     seeds: dict[str, str]
+    warnings: tuple[Problem, ...] = ()  # problems of severity warning: shown, not blocking
 
     def counts(self) -> dict[str, int]:
         return {name: len(getattr(self, name)) for name in (*TABLES, "articles")}
@@ -50,7 +51,8 @@ def dataset_files(folder: Path) -> list[Path]:
     seed_files = (
         sorted(seeds.glob("*.txt")) + sorted(seeds.glob("*.json")) if seeds.is_dir() else []
     )
-    return [p for p in tables + seed_files if p.is_file()]
+    # A link is refused by the validator; it is not followed here either (a link to /dev/zero).
+    return [p for p in tables + seed_files if p.is_file() and not p.is_symlink()]
 
 
 def dataset_version(folder: Path) -> str:
@@ -62,9 +64,17 @@ def dataset_version(folder: Path) -> str:
     return digest.hexdigest()[:12]
 
 
-def validate_folder(folder: Path) -> list[Problem]:
+def check_folder(folder: Path) -> tuple[Parsed, list[Problem]]:
+    """The folder read and parsed, and every problem: parse problems and row rules, capped
+    per file and kind (problems.MAX_PER_KIND) and sorted, then a count line per capped kind."""
     parsed = read_folder(folder)
-    return sorted(set(parsed.problems + check_all(parsed)))
+    parsed.problems.extend(check_all(parsed))
+    return parsed, finish(parsed.problems)
+
+
+def validate_folder(folder: Path) -> list[Problem]:
+    """Every problem, errors and warnings (see Problem.severity)."""
+    return check_folder(folder)[1]
 
 
 def share_equal_strings(frame: pd.DataFrame) -> pd.DataFrame:
@@ -89,9 +99,8 @@ def load_dataset(folder: Path | str | None = None) -> Dataset:
     folder = Path(folder).resolve() if folder else data_dir()
     if not folder.is_dir():
         raise DatasetInvalid(folder, [Problem(str(folder), 0, "", "", "dataset folder not found")])
-    parsed = read_folder(folder)
-    problems = parsed.problems + check_all(parsed)
-    if problems:
+    parsed, problems = check_folder(folder)
+    if errors_in(problems):
         raise DatasetInvalid(folder, problems)
     # What the dashboard shows: bidi controls visible (dashboard/data/bidi.py), offsets unchanged.
     t = {name: show_bidi_in_frame(frame) for name, frame in parsed.tables.items()}
@@ -105,4 +114,5 @@ def load_dataset(folder: Path | str | None = None) -> Dataset:
         claims=t["claims"],
         articles=show_bidi_in_frame(parsed.articles),
         seeds={article: show_bidi_controls(text) for article, text in parsed.seeds.items()},
+        warnings=tuple(problems),
     )

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.data.csvfile import MAX_FILE_BYTES, check_header, decode_text, split_csv
+from dashboard.data.csvfile import check_header, decode_text, read_inside, split_csv
 from dashboard.data.parsing import check_table
-from dashboard.data.problems import Problem
+from dashboard.data.problems import Problem, Problems
 from dashboard.data.seeds import read_seeds
 from dashboard.schema import TABLES
 
@@ -23,10 +23,11 @@ class Parsed:
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     lines: dict[str, list[int]] = field(default_factory=dict)
     seeds: dict[str, str] = field(default_factory=dict)
-    ragged_keys: dict[str, set[str]] = field(default_factory=dict)  # ids on ragged rows
+    # ids on ragged rows; None when too many were ragged to check references into the table
+    ragged_keys: dict[str, set[str] | None] = field(default_factory=dict)
     seed_ids: set[str] = field(default_factory=set)  # every article with metadata, text or not
     articles: pd.DataFrame | None = None
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=Problems)
 
 
 def read_folder(folder: Path) -> Parsed:
@@ -39,20 +40,19 @@ def read_folder(folder: Path) -> Parsed:
         out.problems.append(Problem(MERGE_JOURNAL, 0, "", "", message))
     out.seeds, out.articles, out.seed_ids = read_seeds(folder, out.problems)
     for table in TABLES.values():
-        path = folder / table.path
-        if not path.is_file():
-            out.problems.append(Problem(table.path, 0, "", "", "file not found"))
-            continue
-        if path.stat().st_size > MAX_FILE_BYTES:
-            out.problems.append(Problem(table.path, 0, "", "", "file is larger than 200 MB"))
-            continue
-        text = decode_text(path.read_bytes(), table.path, out.problems)
-        raw = split_csv(text, table.path, out.problems) if text is not None else None
+        raw_bytes = read_inside(folder, table.path, table.path, out.problems)
+        text = decode_text(raw_bytes, table.path, out.problems) if raw_bytes is not None else None
+        del raw_bytes
+        raw = (
+            split_csv(text, table.path, out.problems, table.primary_key)
+            if text is not None
+            else None
+        )
+        del text
         if raw is None or not check_header(raw, table, table.path, out.problems):
             continue
         out.tables[table.name] = check_table(raw, table, table.path, out.problems)
         out.lines[table.name] = raw.lines
         # A ragged row is reported once; its id still exists, so references to it are no fault.
-        pk = list(raw.frame.columns).index(table.primary_key)
-        out.ragged_keys[table.name] = {row[pk] for row in raw.ragged if pk < len(row)}
+        out.ragged_keys[table.name] = raw.ragged_keys
     return out

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.data.csvfile import decode_text
+from dashboard.data.csvfile import decode_text, read_inside
+from dashboard.data.parsing import EARLIEST, LATEST, OUT_OF_RANGE
 from dashboard.data.problems import Problem
 from dashboard.schema import ARTICLES, Field
 
@@ -29,15 +30,31 @@ def read_seeds(
     texts: dict[str, str] = {}
     metas = []
     ids: set[str] = set()
+    empty = pd.DataFrame(columns=ARTICLES.columns)
+    if seeds_dir.is_symlink():
+        problems.append(Problem("seeds", 0, "", "", "is a symbolic link: refused"))
+        return texts, empty, ids
     if not seeds_dir.is_dir():
         problems.append(Problem(str(seeds_dir), 0, "", "", "seeds folder not found"))
-        return texts, pd.DataFrame(columns=ARTICLES.columns), ids
+        return texts, empty, ids
+    for path in sorted(seeds_dir.glob("*.txt")):
+        # A text that no metadata names is not read here, but it is hashed into the version.
+        if path.is_symlink() and not path.with_suffix(".json").exists():
+            problems.append(Problem(f"seeds/{path.name}", 0, "", "", "is a symbolic link: refused"))
     for meta_path in sorted(seeds_dir.glob("*.json")):
         name = f"seeds/{meta_path.name}"
+        raw = read_inside(seeds_dir, meta_path.name, name, problems)
+        if raw is None:
+            ids.add(meta_path.stem)
+            continue
         try:
-            meta = json.loads(meta_path.read_bytes().decode("utf-8-sig"))
+            meta = json.loads(raw.decode("utf-8-sig"))
         except (UnicodeDecodeError, json.JSONDecodeError) as err:
             problems.append(Problem(name, 0, "", "", f"not valid UTF-8 JSON: {err}"))
+            ids.add(meta_path.stem)
+            continue
+        except RecursionError:
+            problems.append(Problem(name, 0, "", "", "JSON nested too deeply"))
             ids.add(meta_path.stem)
             continue
         if not isinstance(meta, dict):
@@ -52,16 +69,18 @@ def read_seeds(
             )
             article_id = meta_path.stem  # the file names the article; rows are checked against it
         ids.add(article_id)  # a missing or unreadable text is reported once, not on every row
-        text_path = seeds_dir / f"{article_id}.txt"
-        if not text_path.is_file():
+        text_name = f"{article_id}.txt"
+        if not (seeds_dir / text_name).is_symlink() and not (seeds_dir / text_name).exists():
             problems.append(Problem(name, 0, "article_id", article_id, "seed text file not found"))
             continue
-        raw = text_path.read_bytes()
+        raw = read_inside(seeds_dir, text_name, f"seeds/{text_name}", problems)
+        if raw is None:
+            continue
         if meta.get("sha256") and hashlib.sha256(raw).hexdigest() != meta["sha256"]:
             problems.append(
                 Problem(name, 0, "sha256", meta["sha256"], "does not match the seed text's bytes")
             )
-        text = decode_text(raw, f"seeds/{text_path.name}", problems)
+        text = decode_text(raw, f"seeds/{text_name}", problems)
         if text is not None:
             texts[article_id] = text
             metas.append(meta)
@@ -97,6 +116,8 @@ def _value_problem(value: object, f: Field) -> str:
         return "not a string"
     if f.type == "date" and not _is_iso_date(value):
         return "not a real YYYY-MM-DD date"
+    if f.type == "date" and not EARLIEST <= date.fromisoformat(value) <= LATEST:
+        return OUT_OF_RANGE
     if f.enum and value not in f.enum:
         return f"not one of: {', '.join(f.enum)}"
     if f.pattern and not re.search(f.pattern, value):

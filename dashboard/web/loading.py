@@ -3,29 +3,61 @@
 from __future__ import annotations
 
 import gc
-import hashlib
 import os
+import time
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from dashboard.builders.text import md
-from dashboard.data.dataset import Dataset, DatasetInvalid, Problem, data_dir, load_dataset
+from dashboard.data.dataset import (
+    Dataset,
+    DatasetInvalid,
+    Problem,
+    data_dir,
+    dataset_version,
+    load_dataset,
+)
 from dashboard.data.seeds import seeds_dir_for
 from dashboard.views import filters as flt
 
+# A content hash of the whole folder at most this often per folder, when nothing in a stat
+# changed: an edit that keeps name, size, mtime and (within one clock tick) ctime is still seen
+# within this many seconds, and the version cited is the data's.
+HASH_EVERY_S = 5.0
+_hashed: dict[str, tuple[tuple, str, float]] = {}  # folder -> (stat signature, hash, when)
 
-def _signature(folder: Path) -> str:
-    """Cheap stand-in for the files' hash: a digest of the name, size and mtime of every table
-    and seed. One directory scan each and a short key: the seeds can be thousands of files."""
+
+def _stat_signature(folder: Path) -> tuple:
+    """Name, size, mtime, inode and ctime of every table and seed (and of both folders). A
+    user cannot keep inode and ctime by accident: a rewrite changes ctime, a copy the inode.
+    One directory scan each: the seeds can be thousands of files."""
     entries = []
     for where in (folder, seeds_dir_for(folder)):
         if where.is_dir():
+            info = where.stat()
+            entries.append((str(where), "", info.st_ino, info.st_mtime_ns, info.st_ctime_ns))
             with os.scandir(where) as scan:
-                entries += [(where.name, e.name, (s := e.stat()).st_size, s.st_mtime_ns)
-                            for e in scan if e.name.endswith((".csv", ".txt", ".json"))]  # fmt: skip
-    return hashlib.sha256(repr(sorted(entries)).encode()).hexdigest()
+                for e in scan:
+                    if e.name.endswith((".csv", ".txt", ".json")):
+                        s = e.stat()
+                        entries.append((where.name, e.name, s.st_size, s.st_mtime_ns,
+                                        s.st_ino, s.st_ctime_ns))  # fmt: skip
+    return tuple(sorted(entries))
+
+
+def _signature(folder: Path, now: float | None = None) -> str:
+    """The cache key: the dataset's content hash (its version), recomputed whenever a stat
+    changes and at least every HASH_EVERY_S seconds."""
+    stat = _stat_signature(folder)
+    now = time.monotonic() if now is None else now
+    last = _hashed.get(str(folder))
+    if last and last[0] == stat and now - last[2] < HASH_EVERY_S:
+        return last[1]
+    digest = dataset_version(folder)
+    _hashed[str(folder)] = (stat, digest, now)
+    return digest
 
 
 @st.cache_resource(show_spinner="Loading and validating the dataset…", max_entries=4)

@@ -1,0 +1,108 @@
+"""Transfers: bounds follow the stated figure by the rule in quantities.py, and a transfer says
+what its event says about who claims it and when."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pandas as pd
+
+from dashboard.data.problems import Problem
+from dashboard.data.quantities import QUALIFIERS, quantity_bounds
+from dashboard.data.reading import Parsed
+from dashboard.data.rules.base import Rule, Skip, shown
+from dashboard.data.rules.windows import window_broken
+
+QUANTITY = ("quantity_as_stated", "quantity_qualifier", "quantity_low", "quantity_high")
+UNREADABLE = "cannot read a figure: a number (1,000 or 1000), alone or after one of: " + ", ".join(
+    QUALIFIERS
+)
+FROM_EVENT = ("claimant_actor_id", "report_date_start", "report_date_end", "report_date_precision")
+
+
+def _value(v: object) -> object:
+    return None if v is None or v is pd.NA or (not isinstance(v, str) and pd.isna(v)) else v
+
+
+def check_bounds(parsed: Parsed, skip: Skip) -> Iterator[Problem]:
+    if (transfers := parsed.tables.get("transfers")) is None:
+        return
+    lines = parsed.lines["transfers"]
+    for i, stated, qualifier, low, high in transfers[list(QUANTITY)].itertuples():
+        if any(("transfers.csv", lines[i], c) in skip for c in QUANTITY):
+            continue
+        stated = _value(stated) or ""
+        try:
+            expected = quantity_bounds(stated)
+        except ValueError:
+            yield Problem("transfers.csv", lines[i], "quantity_as_stated", stated, UNREADABLE)
+            continue
+        source = f"the stated figure {stated!r}" if stated else "an empty quantity_as_stated"
+        actual = (_value(qualifier), _value(low), _value(high))
+        for col, got, want in zip(QUANTITY[1:], actual, expected, strict=True):
+            if got != want:
+                gives = "no bound" if want is None else str(want)
+                yield Problem("transfers.csv", lines[i], col, shown(got), f"{source} gives {gives}")
+
+
+def check_low_high(parsed: Parsed, skip: Skip) -> Iterator[Problem]:
+    if (transfers := parsed.tables.get("transfers")) is None:
+        return
+    lines = parsed.lines["transfers"]
+    low, high = transfers["quantity_low"], transfers["quantity_high"]
+    above = (low > high).fillna(False).astype(bool)
+    for i in above[above].index:
+        yield Problem("transfers.csv", lines[i], "quantity_low", str(low[i]),
+                      f"above quantity_high ({high[i]})")  # fmt: skip
+
+
+def check_matches_event(parsed: Parsed, skip: Skip) -> Iterator[Problem]:
+    transfers, events = parsed.tables.get("transfers"), parsed.tables.get("events")
+    if transfers is None or events is None:
+        return
+    t_lines, e_lines = parsed.lines["transfers"], parsed.lines["events"]
+    by_id = events.assign(
+        _line=[e_lines[i] for i in events.index], _broken=window_broken(events, "report_date")
+    )
+    by_id = by_id.drop_duplicates("event_id").set_index("event_id")
+    known = transfers["event_id"].isin(by_id.index)
+    # A broken window is reported as such (windows.py), not again as a difference.
+    broken = window_broken(transfers, "report_date") | transfers["event_id"].map(by_id["_broken"])
+    for col in FROM_EVENT:
+        theirs = transfers["event_id"].map(by_id[col])
+        same = (transfers[col] == theirs).fillna(False) | (transfers[col].isna() & theirs.isna())
+        if col.startswith("report_date"):
+            same |= broken.fillna(False).astype(bool)
+        for i in (known & ~same)[known & ~same].index:
+            event = transfers.at[i, "event_id"]
+            if ("transfers.csv", t_lines[i], col) in skip or (
+                "events.csv",
+                int(by_id.at[event, "_line"]),
+                col,
+            ) in skip:
+                continue
+            message = f"differs from its event {event} ({shown(theirs[i])!r})"
+            yield Problem("transfers.csv", t_lines[i], col, shown(transfers.at[i, col]), message)
+
+
+RULES = (
+    Rule(
+        "quantity_bounds_follow_figure",
+        "`quantity_qualifier`, `quantity_low` and `quantity_high` are what "
+        "`dashboard/data/quantities.py` reads from `quantity_as_stated`: a bare figure is exact; "
+        "otherwise ± half the unit of its last non-zero digit, 'nearly' keeping the part below "
+        "the figure and 'over' everything above it; no figure is `unstated` with no bounds.",
+        check_bounds,
+    ),
+    Rule(
+        "quantity_low_not_above_high",
+        "`quantity_low` is not above `quantity_high`.",
+        check_low_high,
+    ),
+    Rule(
+        "transfer_matches_its_event",
+        "A transfer's `claimant_actor_id` and report window (`report_date_start`, "
+        "`report_date_end`, `report_date_precision`) are those of its event.",
+        check_matches_event,
+    ),
+)

@@ -32,11 +32,11 @@ def test_find_row(ds, row_id, tables):
 @pytest.mark.parametrize(
     ("field", "label"),
     [
-        pytest.param(Field("claimant_actor_id", "string", ""), "Claimant (who says so)", id="override"),
-        pytest.param(Field("destination_location_id", "string", ""), "Destination", id="location-suffix"),
-        pytest.param(Field("caliber_mm", "number", "", unit="mm"), "Caliber (mm)", id="unit"),
-        pytest.param(Field("quantity_low", "integer", "", unit="items"), "Quantity low (items)", id="unit-beside"),
-        pytest.param(Field("report_date_text", "string", ""), "Report date text", id="plain"),
+        pytest.param(Field(name="claimant_actor_id", type="string", description=""), "Claimant (who says so)", id="override"),
+        pytest.param(Field(name="destination_location_id", type="string", description=""), "Destination", id="location-suffix"),
+        pytest.param(Field(name="caliber_mm", type="number", description="", unit="mm"), "Caliber (mm)", id="unit"),
+        pytest.param(Field(name="quantity_low", type="integer", description="", unit="items"), "Quantity low (items)", id="unit-beside"),
+        pytest.param(Field(name="report_date_text", type="string", description=""), "Report date text", id="plain"),
     ],
 )  # fmt: skip
 def test_field_label(field, label):

@@ -2,6 +2,7 @@
 ways: every column is described, every described field is used, every derived form agrees."""
 
 import csv
+import importlib
 import json
 from dataclasses import replace
 
@@ -255,3 +256,26 @@ def test_codebook_markdown_lists_every_column():
         assert table.title in text
         for column in table.columns:
             assert f"| `{column}` |" in text, column
+
+
+# --- lists elsewhere that are keyed by the registry's values: a new value fails here ----------
+
+
+@pytest.mark.parametrize(
+    ("mapping", "values"),
+    [
+        pytest.param("dashboard.views.geo:PRECISION_WORDS", "GEO_PRECISIONS", id="geo-words"),
+        pytest.param("dashboard.builders.charts:PRECISION_STYLE", "GEO_PRECISIONS", id="geo-style"),
+        pytest.param("dashboard.builders.charts:STANCE_COLOURS", "STANCES", id="stance-colours"),
+    ],
+)
+def test_mappings_keyed_by_enum_values_cover_them_all(mapping, values):
+    module, name = mapping.split(":")
+    keys = getattr(importlib.import_module(module), name)
+    assert list(keys) == list(getattr(schema, values))
+
+
+def test_values_the_code_names_are_in_the_registry():
+    # The code singles these out (a day-precise window is a point; unknown has no date).
+    assert {"day", "unknown"} <= set(schema.DATE_PRECISIONS)
+    assert "personnel" in schema.TRANSFER_CATEGORIES

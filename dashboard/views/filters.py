@@ -22,15 +22,8 @@ import pandas as pd
 
 from dashboard.data.dataset import Dataset
 from dashboard.data.parsing import split_ids
+from dashboard.schema import LIST_SEPARATOR, TABLES
 
-EVENT_ACTOR_COLUMNS = (
-    "actor_ids",
-    "partner_actor_ids",
-    "target_actor_ids",
-    "claimant_actor_id",
-    "claimant_cites_actor_id",
-)
-TRANSFER_ACTOR_COLUMNS = ("supplier_actor_id", "recipient_actor_id")
 DATE_BASES = {  # URL value -> the words the sidebar shows
     "either": "either date",
     "happened": "when it happened",
@@ -127,15 +120,26 @@ def undated_words(view: View) -> str:
     return f"{has} dated {where} · {undated} undated included"
 
 
+def reference_values(frame: pd.DataFrame, table: str, target: str) -> list[pd.Series]:
+    """Every column of `frame` (a `table`) that names a row of `target`, as the registry says,
+    one id per cell (lists split); indexed like `frame`."""
+    out = []
+    for name in TABLES[table].ref_columns(target):
+        values = frame[name].dropna()
+        if TABLES[table].field(name).type == "id_list":
+            values = values.str.split(LIST_SEPARATOR).explode().str.strip()
+        out.append(values)
+    return out
+
+
 def actor_links(ds: Dataset) -> pd.DataFrame:
-    """One row per (event_id, actor_id) for every way an actor takes part in an event."""
-    frames = []
-    for col in EVENT_ACTOR_COLUMNS:
-        s = ds.events.set_index("event_id")[col].dropna()
-        frames.append(s.str.split(";").explode().str.strip())
-    for col in TRANSFER_ACTOR_COLUMNS:
-        frames.append(ds.transfers.set_index("event_id")[col].dropna())
-    links = pd.concat(frames).rename("actor_id").reset_index()
+    """One row per (event_id, actor_id) for every way an actor takes part in an event: every
+    actor column of the event and of the transfers it reports (read from the registry)."""
+    frames = [
+        *reference_values(ds.events.set_index("event_id"), "events", "actors"),
+        *reference_values(ds.transfers.set_index("event_id"), "transfers", "actors"),
+    ]
+    links = pd.concat(frames).rename("actor_id").rename_axis("event_id").reset_index()
     return links[links["actor_id"] != ""].drop_duplicates(ignore_index=True)
 
 
@@ -201,9 +205,10 @@ def apply_filters(ds: Dataset, f: Filters, links: pd.DataFrame | None = None) ->
     events = ev.copy(deep=False) if keep.all() else ev[keep]  # copy-on-write: no rows copied
     context = _answering(ev[kind & ~keep], events["event_id"])
     transfers = ds.transfers[ds.transfers["event_id"].isin(events["event_id"])]
-    located = _present(events["location_id"])
-    for col in ("origin_location_id", "destination_location_id", "sighting_location_id"):
-        located |= _present(transfers[col])
+    located = set()
+    for table, rows in (("events", events), ("transfers", transfers)):
+        for values in reference_values(rows, table, "locations"):
+            located |= _present(values)
     locations = ds.locations[ds.locations["location_id"].isin(located)]
     return View(events, transfers, locations, f, context)
 

@@ -6,8 +6,8 @@ import pandas as pd
 
 from dashboard.data.dataset import Dataset
 from dashboard.views.filters import CONTEXT_MARK, WINDOWS, View, responds_to_pairs
+from dashboard.views.sections import HARDWARE, PERSONNEL
 
-HARDWARE = ("self_propelled_howitzer", "multiple_rocket_launcher")
 CONTESTED_STANCES = ("denies", "acknowledges", "uncertain")
 
 
@@ -69,7 +69,7 @@ def quantity_rows(view: View, ds: Dataset) -> pd.DataFrame:
 def overview_metrics(view: View, ds: Dataset) -> dict:
     q = quantity_rows(view, ds)
     hardware = q[q["category"].isin(HARDWARE)]
-    personnel = q[q["category"] == "personnel"]
+    personnel = q[q["category"] == PERSONNEL]
     return {
         "events": len(view.events),
         "transfers": len(view.transfers),
@@ -159,7 +159,7 @@ def tally_rows(q: pd.DataFrame, by: str) -> pd.DataFrame:
         raise ValueError(f"cannot tally by {by!r}")
     column = by
     q = q.copy(deep=False)  # copy-on-write: the caller's frame is left as it was
-    q["kind"] = q["category"].map(lambda c: "personnel" if c == "personnel" else "hardware")
+    q["kind"] = q["category"].map(lambda c: PERSONNEL if c == PERSONNEL else "hardware")
     counts = q.groupby(["kind", column]).size().rename("reports").reset_index()
     return counts.sort_values(
         ["kind", "reports", column], ascending=[True, False, True]

@@ -8,6 +8,7 @@ import streamlit as st
 from dashboard.builders.text import md
 from dashboard.data.dataset import Dataset
 from dashboard.schema import EVENT_TYPES, STANCES
+from dashboard.views import datagrid
 from dashboard.views import filters as flt
 from dashboard.views.urldates import check_url_dates
 from dashboard.web import search_box
@@ -126,13 +127,5 @@ def _raw(key: str) -> list[str]:
 
 
 def filter_summary(ctx: Context) -> dict[str, str]:
-    f, names = ctx.filters, dict(zip(ctx.ds.actors["actor_id"], ctx.ds.actors["name"], strict=True))
-    return {
-        "dates": f"{f.start}..{f.end}" if f.start else "",
-        "date_applies_to": "" if f.date_basis == "either" else flt.DATE_BASES[f.date_basis],
-        "include_undated": "" if f.include_undated else "no",
-        "actors": ", ".join(names[a] for a in f.actors),
-        "event_types": ", ".join(f.event_types),
-        "claimants": ", ".join(names[a] for a in f.claimants),
-        "stances": ", ".join(f.stances),
-    }
+    """The filters in words (views.datagrid.describe_filters), for citations."""
+    return datagrid.describe_filters(ctx.ds, ctx.filters)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard.builders import charts
-from dashboard.views import tallies
+from dashboard.views import sections, tallies
 from dashboard.web import frame
 
 ctx = frame.page(
@@ -19,16 +19,12 @@ COLUMNS = {
     "as_stated": st.column_config.TextColumn("as stated"),
     "passage": st.column_config.TextColumn("passage", width="large"),
 }
-for title, mask, key in (
-    ("Guns and rocket launchers", q["category"].isin(tallies.HARDWARE), "hardware"),
-    ("Troops", q["category"] == "personnel", "personnel"),
-):
-    rows = q[mask]
-    st.subheader(title)
-    if rows.empty:
+for section in sections.equipment_sections(q):
+    st.subheader(section.title)
+    if section.rows.empty:
         st.caption("None under these filters.")
         continue
-    stated = rows[rows["low"].notna()]
+    stated = section.stated
     if stated.empty:
         st.caption("No figure is stated for these rows.")
     else:
@@ -36,13 +32,17 @@ for title, mask, key in (
             st.caption(f"The chart draws the first {CHART_ROWS} of {len(stated):,} stated figures.")
         st.plotly_chart(
             charts.range_figure(stated.head(CHART_ROWS)),
-            key=f"{key}_chart",
+            key=f"{section.key}_chart",
             config={"displaylogo": False},
         )
     st.dataframe(
-        frame.capped(rows[["transfer_id", "as_stated", "system", "claimant", "status", "reported", "low", "high", "passage"]]),
-        hide_index=True, width="stretch", key=f"{key}_table", column_config=COLUMNS, row_height=60,
-    )  # fmt: skip
+        frame.capped(section.rows[sections.EQUIPMENT_COLUMNS]),
+        hide_index=True,
+        width="stretch",
+        key=f"{section.key}_table",
+        column_config=COLUMNS,
+        row_height=60,
+    )
 
 st.subheader("Reports by system, category and claimant")
 by = (

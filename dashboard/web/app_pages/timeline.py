@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.builders import charts
-from dashboard.views import tallies
+from dashboard.views import sections, tallies
 from dashboard.web import frame
 
 ctx = frame.page(
@@ -13,17 +13,29 @@ ctx = frame.page(
     "◇ and dotted bars: when it was *reported*. Rows with neither date are listed below.",
 )
 
-colour_by = st.segmented_control(
-    "Colour by", ["event_type", "stance"], default="event_type", key="colour",
-    bind="query-params", format_func=lambda v: v.replace("_", " "),
-) or "event_type"  # fmt: skip
+
+def words(value: str) -> str:
+    return value.replace("_", " ")
+
+
+colour_by = (
+    st.segmented_control(
+        "Colour by",
+        ["event_type", "stance"],
+        default="event_type",
+        key="colour",
+        bind="query-params",
+        format_func=words,
+    )
+    or "event_type"
+)
 names = tallies.actor_names(ctx.ds)
 DRAWN = 300  # one mark per row up to here; beyond, a mark per row is unreadable and slow to send
 ev = ctx.view.events
-dated = int((ev["date_start"].notna() | ev["report_date_start"].notna()).sum())
-if dated > DRAWN:
+dated, undated = sections.split_dated(ev)
+if len(dated) > DRAWN:
     st.caption(
-        f"{dated:,} dated rows are too many to draw one by one: the chart counts them per week. "
+        f"{len(dated):,} dated rows are too many to draw one by one: the chart counts them per week. "
         f"Narrow the filters to {DRAWN} or fewer to see each row, its window and its report date."
     )
     fig = charts.timeline_counts_figure(ev, colour_by)
@@ -41,11 +53,10 @@ if fig.data:
 else:
     st.info("None of the rows shown has a date; they are listed below.")
 
-undated = ctx.view.events[
-    ctx.view.events["date_start"].isna() & ctx.view.events["report_date_start"].isna()
-]
 st.subheader(f"Undated rows ({len(undated)})")
 st.dataframe(
-    frame.capped(undated)[["event_id", "event_type", "claimant_actor_id", "stance", "date_text", "report_date_text", "summary"]],
-    hide_index=True, width="stretch", key="undated_rows",
-)  # fmt: skip
+    frame.capped(undated)[sections.UNDATED_COLUMNS],
+    hide_index=True,
+    width="stretch",
+    key="undated_rows",
+)

@@ -142,7 +142,7 @@ def test_map_draws_offline_with_precision_and_the_sighting():
         "north-korea": "country",
         "russia": "country",
     }
-    assert places["kursk-oblast"]["rows"] == 14  # 9 events placed there, 5 transfers going there
+    assert places["kursk-oblast"]["rows"] == 13  # 8 events placed there, 5 transfers going there
     halos = {
         p["location_id"]: (p["halo_m"], p["halo_alpha"]) for p in layer(spec, "precision")["data"]
     }

@@ -61,7 +61,6 @@ DATES = {
     ],
     "already": [
         ("events", "date_text", "already"),
-        ("events", "date_text", "had already engaged"),
         ("transfers", "destination_location_id", "kursk-oblast"),
     ],
 }

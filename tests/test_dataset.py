@@ -15,11 +15,11 @@ def test_real_dataset_is_valid():
 
 def test_counts():
     assert load_dataset().counts() == {
-        "events": 23,
+        "events": 24,
         "transfers": 8,
         "locations": 4,
-        "actors": 25,
-        "claims": 9,
+        "actors": 24,
+        "claims": 10,
         "articles": 1,
     }
 

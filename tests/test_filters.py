@@ -64,7 +64,7 @@ def test_actor_options_group_people_under_their_state(ds):
     assert labels["nis"] == "South Korea · National Intelligence Service (NIS)"
     assert labels["russian-airborne"] == "Russia · Russian Airborne Brigade"
     assert labels["financial-times"] == "Financial Times"
-    assert len(labels) == len(set(labels.values())) == 25
+    assert len(labels) == len(set(labels.values())) == 24
 
 
 def test_actor_links_include_transfer_suppliers(ds):
@@ -73,7 +73,7 @@ def test_actor_links_include_transfer_suppliers(ds):
     assert photo == {"caliber-az", "north-korea", "russia"}
 
 
-ALL = [f"{i:02d}" for i in range(1, 24)]
+ALL = [f"{i:02d}" for i in range(1, 25)]
 
 
 @pytest.mark.parametrize(
@@ -97,8 +97,8 @@ ALL = [f"{i:02d}" for i in range(1, 24)]
         pytest.param(Filters(actors=("vladimir-putin",)), ["07", "23"], 0, 1, id="person"),
         pytest.param(Filters(actors=("financial-times",)), ["10", "11", "12"], 2, 2, id="claimant-as-actor"),
         pytest.param(Filters(stances=("denies",)), ["20", "21"], 0, 0, id="denials"),
-        pytest.param(Filters(event_types=("combat",)), ["02", "04", "11", "12", "16"], 0, 2, id="combat"),
-        pytest.param(Filters(claimants=("nis",)), ["01", "02", "03", "06", "07"], 3, 3, id="claimant"),
+        pytest.param(Filters(event_types=("combat",)), ["02", "04", "11", "12", "16", "18", "19"], 0, 2, id="combat"),
+        pytest.param(Filters(claimants=("nis",)), ["01", "02", "03", "06", "07", "08", "09"], 3, 3, id="claimant"),
         pytest.param(Filters(claimants=("nis",), stances=("denies",)), [], 0, 0, id="nothing-left"),
     ],
 )  # fmt: skip

@@ -269,7 +269,7 @@ FAULTS = [
         raw_bytes("claims", lambda b: b + b"kim-visit,Kim Jong-un will visit Russia again\n"),
         [
             "claims.csv:10 [claim_id] duplicate id (value: 'kim-visit')",
-            "claims.csv:11 [claim_id] duplicate id (value: 'kim-visit')",
+            "claims.csv:12 [claim_id] duplicate id (value: 'kim-visit')",
         ],
         id="duplicate-id",
     ),

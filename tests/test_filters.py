@@ -1,4 +1,5 @@
-"""The shared filters: exact rows kept, on hand-made frames and on the real dataset."""
+"""The shared filters: exact rows kept, on hand-made frames and on the fixture dataset
+(tests/fixtures/dataset/README.md; every expected value below is read off its tables by hand)."""
 
 from datetime import date
 
@@ -15,17 +16,18 @@ from dashboard.views.filters import (
     date_span,
     effective_window,
 )
+from tests.fixtures import FIXTURE_DIR
 
 D = pd.Timestamp
 
 
 @pytest.fixture(scope="module")
 def ds():
-    return load_dataset()
+    return load_dataset(FIXTURE_DIR)
 
 
 def _ids(view):
-    return sorted(view.events["event_id"].str[-2:])
+    return sorted(view.events["event_id"])
 
 
 def test_effective_window_prefers_the_event_window():
@@ -55,54 +57,76 @@ def test_actor_descendants_walk_the_parent_chain():
 
 
 def test_date_span(ds):
-    assert date_span(ds) == (date(2024, 10, 21), date(2024, 11, 20))
+    # the earliest window is t02-ev01 (1-10 March), the latest t04-ev01/t04-ev02 (20 March)
+    assert date_span(ds) == (date(2030, 3, 1), date(2030, 3, 20))
 
 
 def test_actor_options_group_people_under_their_state(ds):
-    labels = actor_options(ds.actors)
-    assert labels["vladimir-putin"] == "Russia · Vladimir Putin"
-    assert labels["nis"] == "South Korea · National Intelligence Service (NIS)"
-    assert labels["russian-airborne"] == "Russia · Russian Airborne Brigade"
-    assert labels["financial-times"] == "Financial Times"
-    assert len(labels) == len(set(labels.values())) == 24
+    assert list(actor_options(ds.actors).values()) == [
+        "Daily Digest",
+        "Harbour Wire",
+        "Norland",
+        "Norland · Norland foreign ministry",
+        "Norland · Norland troops",
+        "Ostria",
+        "Ostria · Ostrian forces",
+        "Sudmark",
+        "Sudmark · Ministry of Defence of Sudmark",
+        "Sudmark · Sudmark forces",
+        "Westria",
+        "Westria · Westrian intelligence officials",
+    ]
+    assert actor_options(ds.actors)["sudmark-mod"] == "Sudmark · Ministry of Defence of Sudmark"
 
 
-def test_actor_links_include_transfer_suppliers(ds):
+def test_actor_links_include_transfer_suppliers_and_recipients(ds):
     links = actor_links(ds)
-    photo = set(links.loc[links["event_id"] == "000-ev13", "actor_id"])
-    assert photo == {"caliber-az", "north-korea", "russia"}
+    photo = set(links.loc[links["event_id"] == "t04-ev02", "actor_id"])
+    assert photo == {"harbour-wire", "norland", "sudmark"}  # sudmark: recipient of t04-tr02
 
 
-ALL = [f"{i:02d}" for i in range(1, 25)]
+ALL = ["t01-ev01", "t01-ev02", "t01-ev03", "t01-ev04", "t02-ev01", "t02-ev02", "t03-ev01",
+       "t03-ev02", "t04-ev01", "t04-ev02", "t04-ev03"]  # fmt: skip
+MID = ["t01-ev01", "t01-ev02", "t01-ev03", "t01-ev04", "t02-ev02", "t03-ev01", "t03-ev02",
+       "t04-ev02"]  # fmt: skip  # windows overlapping 12-14 March
 
 
 @pytest.mark.parametrize(
     ("filters", "events", "transfers", "locations"),
     [
-        pytest.param(Filters(), ALL, 8, 4, id="no-filter"),
+        pytest.param(Filters(), ALL, 6, 5, id="no-filter"),
         pytest.param(
-            Filters(start=date(2024, 11, 15), end=date(2024, 11, 20), include_undated=False),
-            ["01", "02", "06", "07", "10", "11", "12", "13"], 5, 4, id="mid-nov-dated-only",
+            Filters(start=date(2030, 3, 12), end=date(2030, 3, 14), include_undated=False),
+            MID, 4, 5, id="window-dated-only",
         ),
         pytest.param(
-            Filters(start=date(2024, 11, 15), end=date(2024, 11, 20)),
-            [e for e in ALL if e not in ("16", "17", "23")], 8, 4, id="mid-nov-with-undated",
+            Filters(start=date(2030, 3, 12), end=date(2030, 3, 14)),
+            [*MID, "t04-ev03"], 4, 5, id="window-with-undated",
         ),
         pytest.param(
-            Filters(start=date(2024, 10, 21), end=date(2024, 10, 25), include_undated=False),
-            ["23"], 0, 0, id="late-oct-window-overlaps",
+            Filters(start=date(2030, 3, 1), end=date(2030, 3, 5), include_undated=False),
+            ["t02-ev01"], 1, 2, id="event-window-overlaps",
         ),
-        pytest.param(Filters(include_undated=False), ["01", "02", "06", "07", "10", "11", "12", "13", "16", "17", "23"], 5, 4, id="undated-off"),
-        pytest.param(Filters(actors=("north-korea",)), [e for e in ALL if e not in ("21", "23")], 8, 4, id="state-includes-members"),
-        pytest.param(Filters(actors=("vladimir-putin",)), ["07", "23"], 0, 1, id="person"),
-        pytest.param(Filters(actors=("financial-times",)), ["10", "11", "12"], 2, 2, id="claimant-as-actor"),
-        pytest.param(Filters(stances=("denies",)), ["20", "21"], 0, 0, id="denials"),
-        pytest.param(Filters(event_types=("combat",)), ["02", "04", "11", "12", "16", "18", "19"], 0, 2, id="combat"),
-        pytest.param(Filters(claimants=("nis",)), ["01", "02", "03", "06", "07", "08", "09"], 3, 3, id="claimant"),
-        pytest.param(Filters(claimants=("nis",), stances=("denies",)), [], 0, 0, id="nothing-left"),
+        pytest.param(Filters(include_undated=False), ALL[:-1], 6, 5, id="undated-off"),
+        pytest.param(
+            Filters(actors=("sudmark",)),
+            ["t01-ev01", "t01-ev02", "t01-ev04", "t02-ev01", "t02-ev02", "t03-ev01", "t04-ev01",
+             "t04-ev02"], 6, 5, id="state-includes-members-and-recipients",
+        ),
+        pytest.param(Filters(actors=("norland-foreign-ministry",)), ["t01-ev03", "t03-ev02"], 0, 0, id="ministry"),
+        pytest.param(
+            Filters(actors=("westria",)),
+            ["t01-ev01", "t01-ev02", "t01-ev04", "t03-ev01", "t04-ev01", "t04-ev03"], 4, 4,
+            id="claimant-as-actor",
+        ),
+        pytest.param(Filters(stances=("denies",)), ["t01-ev03", "t03-ev02"], 0, 0, id="denials"),
+        pytest.param(Filters(stances=("uncertain",)), ["t04-ev03"], 0, 0, id="uncertain"),
+        pytest.param(Filters(event_types=("combat",)), ["t02-ev02"], 0, 1, id="combat"),
+        pytest.param(Filters(claimants=("sudmark-mod",)), ["t02-ev01", "t02-ev02"], 1, 3, id="claimant"),
+        pytest.param(Filters(claimants=("sudmark-mod",), stances=("denies",)), [], 0, 0, id="nothing-left"),
     ],
 )  # fmt: skip
-def test_apply_filters_on_the_real_dataset(ds, filters, events, transfers, locations):
+def test_apply_filters(ds, filters, events, transfers, locations):
     view = apply_filters(ds, filters)
     assert _ids(view) == events
     assert len(view.transfers) == transfers
@@ -111,5 +135,6 @@ def test_apply_filters_on_the_real_dataset(ds, filters, events, transfers, locat
 
 
 def test_transfers_follow_their_events(ds):
-    view = apply_filters(ds, Filters(claimants=("financial-times",)))
-    assert sorted(view.transfers["transfer_id"]) == ["000-tr03", "000-tr04"]
+    view = apply_filters(ds, Filters(claimants=("sudmark-mod",)))
+    assert sorted(view.transfers["transfer_id"]) == ["t02-tr01"]
+    assert sorted(view.locations["location_id"]) == ["brenn-region", "norland", "sudmark"]

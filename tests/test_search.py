@@ -19,7 +19,7 @@ def tables():
         pytest.param("m-1989 KOKSAN", [("000-tr03", "system_aliases"), ("000-tr05", "system_aliases")], id="case-and-hyphen"),
         pytest.param("Uragan", [("000-tr04", "system_as_written"), ("000-tr03", "passage"), ("000-ev10", "passage")], id="launchers-first"),
         pytest.param("Choe", [("choe-son-hui", "name"), ("000-ev06", "summary"), ("000-ev07", "summary"), ("choe-visit", "proposition")], id="foreign-minister"),
-        pytest.param("Park Sun-won", [("park-sung-won", "name"), ("000-ev04", "summary")], id="actor-alias-and-its-rows"),
+        pytest.param("Park Sun-won", [("park-sung-won", "name"), ("000-ev04", "summary"), ("000-ev05", "names"), ("000-ev24", "names")], id="actor-alias-and-its-rows"),
         pytest.param("Krasnoyarsk", [("krasnoyarsk-krai", "name"), ("000-ev13", "summary"), ("000-tr05", "passage")], id="place"),
         pytest.param("zzzz", [], id="nothing"),
         pytest.param("   ", [], id="blank"),

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint unit e2e screenshots bench load validate codebook clean
+.PHONY: run curate test lint unit e2e screenshots bench load validate codebook clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,12 @@ $(VENV)/.test-installed: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.run-installed
 
 run: $(VENV)/.run-installed
-	$(BIN)/python -m streamlit run dashboard/web/app.py --server.port=$(PORT) --server.address=localhost
+	DASHBOARD_CURATE= $(BIN)/python -m streamlit run dashboard/web/app.py --server.port=$(PORT) --server.address=localhost
+
+# The dashboard with the Curate page (review drafts, merge them): for a curator's own machine.
+curate: $(VENV)/.run-installed
+	$(BIN)/python -m dashboard merge --recover
+	DASHBOARD_CURATE=1 $(BIN)/python -m streamlit run dashboard/web/app.py --server.port=$(PORT) --server.address=localhost
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check .

@@ -6,6 +6,8 @@ read this list; adding a page is one entry here and one file under dashboard/web
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,5 +45,24 @@ PAGES: tuple[PageSpec, ...] = (
 )
 
 
+# Pages that write (drafts, and the dataset through a validated merge). They are registered only
+# when curation is on (`make curate`): the public app (`make run`) has no page, import or
+# button that reaches a write.
+CURATE_ENV = "DASHBOARD_CURATE"
+CURATE_PAGES: tuple[PageSpec, ...] = (
+    PageSpec("curate", "Curate", ":material/edit_note:", "curate"),
+)
+ALL_PAGES: tuple[PageSpec, ...] = PAGES + CURATE_PAGES
+
+
+def curation_enabled(environ: Mapping[str, str] = os.environ) -> bool:
+    """Curation is on only when DASHBOARD_CURATE is exactly "1"."""
+    return environ.get(CURATE_ENV, "") == "1"
+
+
+def pages_for(curate: bool) -> tuple[PageSpec, ...]:
+    return ALL_PAGES if curate else PAGES
+
+
 def page_by_url(url_path: str) -> PageSpec:
-    return next(p for p in PAGES if p.url_path == url_path)
+    return next(p for p in ALL_PAGES if p.url_path == url_path)

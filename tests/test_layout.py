@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.pages import ENTRY, PAGES, WEB_DIR
+from dashboard.pages import ALL_PAGES, ENTRY, WEB_DIR
 
 PACKAGE = Path(__file__).resolve().parents[1] / "dashboard"
 # A layer may import the layers before it, never after (seeds -> data -> views -> builders -> web).
@@ -52,14 +52,14 @@ def test_layers_import_only_earlier_layers(layer):
 
 def test_every_page_file_is_registered_and_every_entry_has_a_file():
     files = {p.stem for p in (WEB_DIR / "app_pages").glob("*.py") if p.stem != "__init__"}
-    assert files == {p.name for p in PAGES}
-    assert all((ENTRY.parent / p.script).is_file() for p in PAGES)
-    assert len({p.url_path for p in PAGES}) == len(PAGES)
-    assert [p.default for p in PAGES].count(True) == 1
+    assert files == {p.name for p in ALL_PAGES}
+    assert all((ENTRY.parent / p.script).is_file() for p in ALL_PAGES)
+    assert len({p.url_path for p in ALL_PAGES}) == len(ALL_PAGES)
+    assert [p.default for p in ALL_PAGES].count(True) == 1
 
 
 def test_no_module_shares_a_name_with_a_page():
     stems = {p.stem for p in modules_outside_web()} | {
         p.name for p in PACKAGE.iterdir() if p.is_dir()
     }
-    assert stems & {p.name for p in PAGES} == set()
+    assert stems & {p.name for p in ALL_PAGES} == set()

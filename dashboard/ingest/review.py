@@ -137,13 +137,40 @@ def save_table(draft: Draft, name: str, frame: pd.DataFrame) -> None:
     write_bytes_atomic(draft.path(name), to_csv_text(frame, columns).encode("utf-8"))
 
 
-def apply_edits(frame: pd.DataFrame, edited_rows: dict) -> pd.DataFrame:
-    """The frame with a grid's edits ({row position: {column: value}}) applied; empty = ''."""
+def apply_edits(draft: Draft, name: str, frame: pd.DataFrame, edits: dict) -> pd.DataFrame:
+    """The frame with a grid's edit state applied: edited_rows {position: {column: value}} and
+    added_rows [{column: value}]; an emptied cell is ''. An added row starts as a draft by the
+    curator, on the draft's article."""
     out = frame.copy()
-    for pos, changes in edited_rows.items():
+    for pos, changes in (edits.get("edited_rows") or {}).items():
         for col, value in changes.items():
             if col in out.columns:
                 out.iloc[int(pos), out.columns.get_loc(col)] = "" if value is None else str(value)
+    added = []
+    for row in edits.get("added_rows") or []:
+        new = dict.fromkeys(out.columns, "")
+        if "article_id" in new:
+            new["article_id"] = draft.article_id
+        new.update(review="draft", drafted_by="added by the curator")
+        new.update({c: "" if v is None else str(v) for c, v in row.items() if c in new})
+        added.append(new)
+    if added:
+        out = pd.concat([out, pd.DataFrame(added, columns=out.columns)], ignore_index=True)
+    return out
+
+
+def empty_table(name: str) -> pd.DataFrame:
+    return pd.DataFrame(columns=draft_columns(TABLES[name]), dtype=object)
+
+
+def choices(dataset_ids: dict[str, list[str]], draft: Draft) -> dict[str, list[str]]:
+    """Per table, the ids a reference to it may name: the dataset's, then the draft's own rows
+    that are not rejected."""
+    out = {}
+    for name, table in TABLES.items():
+        own = draft.tables.get(name)
+        drafted = own.loc[own["review"] != "rejected", table.primary_key] if own is not None else []
+        out[name] = list(dict.fromkeys([*dataset_ids.get(name, []), *drafted]))
     return out
 
 
@@ -165,9 +192,10 @@ def counts(draft: Draft) -> dict[str, dict[str, int]]:
     }
 
 
-def candidate_passages(draft: Draft) -> pd.DataFrame:
+def candidate_passages(draft: Draft, text_length: int) -> pd.DataFrame:
     """One row per distinct passage of the draft's events and transfers, with the ids citing
-    it (as the reader takes them); rows whose offsets are not whole numbers are left out."""
+    it (as the reader takes them); offsets that are not whole numbers inside the text are left
+    out (the validator names them)."""
     parts = []
     for name in ("events", "transfers"):
         frame = draft.tables.get(name)
@@ -182,7 +210,9 @@ def candidate_passages(draft: Draft) -> pd.DataFrame:
     rows = pd.concat(parts, ignore_index=True)
     ok = rows["passage_start"].str.fullmatch(r"\d+") & rows["passage_end"].str.fullmatch(r"\d+")
     rows = rows[ok].astype({"passage_start": int, "passage_end": int})
-    rows = rows[rows["passage_start"] < rows["passage_end"]]
+    rows = rows[
+        (rows["passage_start"] < rows["passage_end"]) & (rows["passage_end"] <= text_length)
+    ]
     grouped = rows.groupby(["passage_start", "passage_end"], sort=True)
     out = grouped.agg(passage=("passage", "first"), rows=("row_id", lambda s: ", ".join(sorted(s))))
     return out.reset_index()[cols]

@@ -51,8 +51,15 @@ screenshots: $(VENV)/.test-installed
 bench: $(VENV)/.test-installed
 	$(BIN)/python -m bench.run
 
+REPLICAS ?= 2
+SOAK_SECONDS ?= 600
 load: $(VENV)/.test-installed
 	$(BIN)/python -m bench.load
+	@command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || { [ "$$(id -u)" = 0 ] && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; } || \
+		{ echo "make load needs nginx: apt-get install nginx"; exit 1; }
+	$(BIN)/python -m bench.replicas --replicas 1 $(REPLICAS)
+	$(BIN)/python -m bench.soak --seconds $(SOAK_SECONDS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

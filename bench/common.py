@@ -62,8 +62,9 @@ def dataset(size: str) -> Path:
 class Server:
     """`streamlit run` on 127.0.0.1 as `make run` starts it, stopped on exit; samples its RSS."""
 
-    def __init__(self, script: Path = APP, data: Path | None = None):
+    def __init__(self, script: Path = APP, data: Path | None = None, extra: list[str] = ()):
         self.script, self.data, self.port = script, data, free_port()
+        self.extra = list(extra)  # further `--section.option=value` flags
         self.url = f"http://127.0.0.1:{self.port}"
         self.peak_rss = 0
         self._stop = threading.Event()
@@ -76,7 +77,7 @@ class Server:
         cmd = [sys.executable, "-m", "streamlit", "run", str(self.script), "--server.headless=true",
                "--server.address=127.0.0.1", f"--server.port={self.port}",
                "--browser.gatherUsageStats=false", "--server.fileWatcherType=none",
-               "--global.developmentMode=false"]  # fmt: skip
+               "--global.developmentMode=false", *self.extra]  # fmt: skip
         started = time.perf_counter()
         CACHE.mkdir(parents=True, exist_ok=True)
         self.log = CACHE / f"server-{self.port}.log"

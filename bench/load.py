@@ -33,12 +33,13 @@ RUN_TIMEOUT_S = 30
 
 
 class Session:
-    def __init__(self, url: str, page: str, widget_key: str):
+    def __init__(self, url: str, page: str, widget_key: str, headers: dict | None = None):
         self.url, self.page, self.key = (
             url.replace("http", "ws") + "/_stcore/stream",
             page,
             widget_key,
         )
+        self.headers = headers or {}  # e.g. the proxy's affinity cookie
         self.latencies: list[float] = []
         self.errors: list[str] = []
         self.completed = False
@@ -72,7 +73,8 @@ class Session:
         await asyncio.sleep(max(0.0, start_at - time.perf_counter()))
         try:
             async with websockets.connect(self.url, subprotocols=["streamlit"], max_size=None,
-                                          open_timeout=30, ping_interval=None) as ws:  # fmt: skip
+                                          open_timeout=30, ping_interval=None,
+                                          additional_headers=self.headers) as ws:  # fmt: skip
                 ids = await self._rerun(ws)
                 widget_id, flip, due = ids[self.key], False, time.perf_counter()
                 while (due := due + 1.0) < stop_at:

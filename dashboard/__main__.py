@@ -1,4 +1,4 @@
-"""Command line: `python -m dashboard validate [DIR]`, `codebook`, and `merge ARTICLE_ID`."""
+"""Command line: `python -m dashboard validate [DIR]`, `codebook`, `ingest FILE ...` and `merge ARTICLE_ID`."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 from dashboard import codebook
 from dashboard.data.dataset import DEFAULT_DATA_DIR, REPO_ROOT, validate_folder
 from dashboard.data.problems import Problem, tally
+from dashboard.ingest import command as ingest_command
 
 
 def validate(folder: Path) -> int:
@@ -71,7 +72,10 @@ def main(argv: list[str] | None = None) -> int:
     m.add_argument("--data", default=str(DEFAULT_DATA_DIR), help="dataset folder (datasets/)")
     m.add_argument("--curator", default=os.environ.get("USER", ""), help="who reviewed it")
     m.add_argument("--recover", action="store_true", help="only roll back an interrupted merge")
+    ingest_command.add_parser(sub)
     args = parser.parse_args(argv)
+    if args.command == "ingest":
+        return ingest_command.run(args)
     if args.command == "validate":
         return validate(Path(args.folder))
     if args.command == "merge":

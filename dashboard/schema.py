@@ -44,9 +44,31 @@ EventType = Literal[
 ]
 Stance = Literal["confirms", "reports", "acknowledges", "denies", "expects", "uncertain"]
 Attribution = Literal["explicit", "contextual", "unattributed"]
-TransferCategory = Literal["self_propelled_howitzer", "multiple_rocket_launcher", "personnel"]
+TransferCategory = Literal[
+    "self_propelled_howitzer",
+    "multiple_rocket_launcher",
+    "artillery",  # guns and howitzers not said to be self-propelled
+    "ballistic_missile",
+    "artillery_ammunition",
+    "other_equipment",
+    "personnel",
+]
 TransferStatus = Literal["delivered", "in_transit", "observed", "deployed"]
-QuantityQualifier = Literal["exact", "nearly", "approximately", "about", "over", "unstated"]
+QuantityQualifier = Literal[
+    "exact",
+    "nearly",
+    "approximately",
+    "about",
+    "over",
+    "at_least",  # "at least 3,000": the figure and above
+    "up_to",  # "up to 12,000", "as many as": 0 to the figure
+    "under",  # "fewer than", "less than": below the figure
+    "range",  # "10,000 to 12,000": its two ends
+    "dozens",  # "dozens of": 24-99
+    "hundreds",  # "hundreds of": 200-999
+    "thousands",  # "thousands of": 2,000-9,999; "tens of thousands": 20,000-99,999
+    "unstated",
+]
 LocationKind = Literal["city", "region", "country"]
 GeoPrecision = Literal["place", "city_for_region", "region", "country"]
 ActorKind = Literal[

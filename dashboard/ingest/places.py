@@ -125,9 +125,12 @@ class Gazetteer:
         names = {c["name"]: iso for iso, c in self._gc.get_countries().items()}
         return {**names, **COUNTRY_NAMES}
 
+    @cached_property
+    def _country_names(self) -> dict[str, str]:
+        return {iso: c["name"] for iso, c in self._gc.get_countries().items()}
+
     def country_name(self, iso: str) -> str | None:
-        country = self._gc.get_countries().get(iso)
-        return country["name"] if country else None
+        return self._country_names.get(iso)
 
     @cached_property
     def country_pattern(self) -> re.Pattern[str]:

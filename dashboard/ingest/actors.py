@@ -27,7 +27,8 @@ ORG_HEADS = (
 )
 _CAP = r"(?:[A-Z][\w.&-]*|of|for|the|on)"
 ORG = re.compile(
-    rf"\b(?P<name>(?:[A-Z][\w.&-]*\s+)(?:{_CAP}\s+){{0,6}}(?:{ORG_HEADS})|(?:{ORG_HEADS})(?:\s+of(?:\s+(?:the\s+)?[A-Z][\w-]*)+)*)\b"
+    rf"\b(?P<name>(?:(?:[A-Z][\w.&-]*\s+)(?:{_CAP}\s+){{0,6}}(?:{ORG_HEADS})|(?:{ORG_HEADS}))"
+    rf"(?:\s+of(?:\s+(?:the\s+)?[A-Z][\w-]*)+)*)\b"
 )
 GROUP = re.compile(
     r"\b(?P<name>(?:[A-Z][\w.-]+(?:['’]s)?\s+(?:and\s+)?){0,3}"
@@ -52,6 +53,18 @@ DEMONYMS = {
 _DEMONYM = re.compile(
     r"\b(" + "|".join(sorted(map(re.escape, DEMONYMS), key=len, reverse=True)) + r")\b"
 )
+# Other names of a state, and capitals used for their governments ("Pyongyang denied ...");
+# a capital counts as the state only where it is not a place ("in Moscow").
+STATE_NAMES = {
+    "KP": ("DPRK", "Democratic People's Republic of Korea", "Pyongyang"),
+    "KR": ("Republic of Korea", "ROK", "Seoul"),
+    "RU": ("Russian Federation", "Moscow"),
+    "UA": ("Kyiv",),
+    "US": ("Washington", "United States", "U.S."),
+    "CN": ("Beijing",),
+}
+CAPITALS = frozenset({"Pyongyang", "Seoul", "Moscow", "Kyiv", "Washington", "Beijing"})
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|to|from|at|near|into|via|through|outside|around)\s+$")
 NOT_ACTORS = frozenset({"The", "However", "But", "In", "On", "While", "During", "This", "These"})
 
 
@@ -74,6 +87,8 @@ class Mention:
 def actor_lexicon(actors: pd.DataFrame) -> Lexicon:
     entries = []
     for row in actors.itertuples():
+        if row.kind == "state":
+            entries += [(name, row.actor_id) for name in STATE_NAMES.get(row.country, ())]
         for form in name_forms(row.name) + alias_forms(
             row.aliases if isinstance(row.aliases, str) else ""
         ):
@@ -91,7 +106,11 @@ def _known_pattern(lexicon: Lexicon) -> re.Pattern[str] | None:
 
 
 def country_of(words: str, context: str = "") -> str:
-    m = _DEMONYM.search(words) or _DEMONYM.search(context)
+    """The country a name's own words give, else the nearest before it ("South Korea's")."""
+    m = _DEMONYM.search(words)
+    if not m:
+        before = list(_DEMONYM.finditer(context))
+        m = before[-1] if before else None
     return DEMONYMS[m.group(1)] if m else ""
 
 
@@ -129,6 +148,8 @@ class ActorFinder:
         if self._known:
             for m in self._known.finditer(text):
                 match = self.lexicon.match(m.group(0), fuzzy=False)
+                if m.group(0) in CAPITALS and _LOCATIVE_BEFORE.search(text[: m.start()]):
+                    continue  # "arrived in Moscow": a place
                 if match:
                     aid = match.key
                     found.append(

@@ -29,6 +29,14 @@ CITES = re.compile(r"\b(?:citing|who\s+cited|cited|quoting|via)\b", re.IGNORECAS
 TURNS = re.compile(
     r"^(?:However|But|Meanwhile|Separately|In\s+other\s+news|Elsewhere|In\s+a\s+separate|On\s+the\s+other\s+hand|There\s+(?:is|are|was|were))\b"
 )
+# "the ministry said", "he added", "a ministry spokesman said": a cue whose speaker is the one
+# named before; the claimant is carried over (contextual), across paragraphs too.
+ANAPHOR = re.compile(
+    r"(?:\b(?:he|she|they|it)|\b(?:the|a|an)\s+(?:[a-z]+\s+)?(?:ministry|agency|service|department|office"
+    r"|spokes\w+|officials?|minister|government|paper|newspaper|outlet|statement|report|military|army"
+    r"|command|committee|president))\s*$",
+    re.IGNORECASE,
+)
 _JOIN = re.compile(r"^(?:,\s*|\s+)(?:and\s+|or\s+)?(?:the\s+|both\s+)?$")
 REACH = 120  # characters between a claimant and its verb, at most
 # "earlier reports from the Pentagon", "media reports": a noun, not a verb of saying.
@@ -56,6 +64,8 @@ class Attribution:
         if self.kind == "unattributed":
             return "no attribution cue → the publisher's own voice (attribution rule: unattributed)"
         names = " and ".join(f'"{m.text}"' for m in self.claimants)
+        if self.kind == "contextual" and self.cue:
+            return f'{names} carried over: "{self.cue}" refers back (attribution rule: contextual)'
         if self.kind == "contextual":
             return f"{names} carried over from the previous sentence (attribution rule: contextual)"
         return f'{names} + "{self.cue}" → claimant (attribution rule: {self.rule})'
@@ -69,6 +79,34 @@ def _chain(mentions: list[Mention], last: int, text: str) -> list[Mention]:
         i -= 1
         out.insert(0, mentions[i])
     return out
+
+
+ANAPHOR_KINDS = {
+    "ministry": "ministry", "department": "ministry", "office": "ministry",
+    "government": "state", "agency": "intelligence_agency", "service": "intelligence_agency",
+    "he": "person", "she": "person", "minister": "person", "president": "person",
+    "paper": "media_outlet", "newspaper": "media_outlet", "outlet": "media_outlet",
+    "military": "armed_force", "army": "armed_force", "command": "armed_force",
+}  # fmt: skip
+
+
+def _referent(anaphor: re.Match[str] | None, recent: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """The latest actor named before of the kind the words refer to ('the agency')."""
+    if anaphor is None:
+        return ()
+    kind = ANAPHOR_KINDS.get(anaphor.group(0).split()[-1].lower())
+    hit = next((m for m in reversed(recent) if kind and m.kind == kind), None)
+    return (hit,) if hit else ()
+
+
+def _second_source(text, mentions, cues, chosen, publisher_id, found):
+    """'According to X, the NIS assessed that ...': X claims, citing the NIS."""
+    for _, cue, kind in cues:
+        if kind == "before" and cue is not chosen:
+            other = [m for m in _before(text, mentions, cue, publisher_id) if m not in found]
+            if other:
+                return other[-1]
+    return None
 
 
 def _person_after_title(after: list[Mention], text: str) -> Mention:
@@ -112,6 +150,7 @@ def find_attribution(
     publisher_id: str | None,
     previous: Attribution | None = None,
     same_paragraph: bool = False,
+    recent: tuple[Mention, ...] = (),
 ) -> Attribution:
     """The attribution of one sentence, given the actors it names and the one before it."""
     cited = None
@@ -127,18 +166,37 @@ def find_attribution(
             continue
         if not any(a.start() <= m.start() < a.end() for _, a, kind in cues if kind == "after"):
             cues.append((m.start(), m, "before"))
+    anaphoric = None
     for _, cue, kind in sorted(cues, key=lambda c: c[0]):
+        if kind == "before" and anaphoric is None:
+            lead = text[max(0, cue.start() - 40) : cue.start()]
+            tail = text[cue.end() : cue.end() + 25]
+            if ANAPHOR.search(lead) or re.match(
+                r"^\s*(?:he|she|they|the\s+\w+)\s*[,.]", tail, re.IGNORECASE
+            ):
+                anaphoric = cue
         if kind == "after":
             after = [m for m in mentions if cue.end() <= m.start <= cue.end() + 40]
             found = [_person_after_title(after, text)] if after else []
         else:
             found = _before(text, mentions, cue, publisher_id)
         found = [m for m in found if _usable(m, publisher_id) and m is not cited]
+        if found and kind == "after" and cited is None:
+            cited = _second_source(text, mentions, cues, cue, publisher_id, found)
         if found:
             rule = "according to" if kind == "after" else f'"{cue.group(0).lower()}"'
             return Attribution(
                 "explicit", tuple(found), cited, cue.group(0), cue.start(), cue.end(), rule
             )
+    if previous and previous.claimants and anaphoric is not None:
+        lead = text[max(0, anaphoric.start() - 40) : anaphoric.start()]
+        referent = _referent(ANAPHOR.search(lead), recent)
+        claimants = referent or previous.claimants
+        carried_cite = previous.cited if previous.cited not in claimants else None
+        return Attribution(
+            "contextual", claimants, carried_cite, anaphoric.group(0),
+            anaphoric.start(), anaphoric.end(), "contextual",
+        )  # fmt: skip
     if previous and previous.claimants and same_paragraph and not TURNS.match(text):
         return Attribution(
             "contextual", previous.claimants, previous.cited, "", -1, -1, "contextual"

@@ -13,7 +13,7 @@ from datetime import date
 import pandas as pd
 
 from dashboard.ingest import DRAFT_COLUMNS
-from dashboard.ingest.actors import Mention, country_of
+from dashboard.ingest.actors import Mention, _kind_guess, country_of
 from dashboard.ingest.attribution import Attribution, find_attribution
 from dashboard.ingest.context import Context
 from dashboard.ingest.dates import DateWindow, find_dates
@@ -77,13 +77,23 @@ class Drafter:
         self.draft = Draft()
         self.number = info.article_id[:3]
         self.publisher_id = self._publisher()
+        kind = (
+            self.ctx.actor_kinds.get(self.publisher_id)
+            or self.draft.actors[self.publisher_id]["kind"]
+        )
+        publisher_id = self.publisher_id if self.publisher_id in self.ctx.actor_kinds else None
+        self.recent: list[Mention] = [
+            Mention(-1, -1, info.publisher, publisher_id, None, kind, "")
+        ]  # the publisher is the first actor a "the ministry said" can refer to
 
     # --- actors and places -------------------------------------------------------------
     def _publisher(self) -> str:
         match = self.ctx.actors.lexicon.match(self.info.publisher)
         if match and match.how in ("exact", "fuzzy"):
             return match.key
-        row = self._new_actor(self.info.publisher, "media_outlet", "", match)
+        kind = _kind_guess(self.info.publisher, "org")
+        kind = "media_outlet" if kind == "group" else kind
+        row = self._new_actor(self.info.publisher, kind, country_of(self.info.publisher), match)
         row["role"] = "publisher of the article; claimant where it speaks in its own voice"
         return row["actor_id"]
 
@@ -160,12 +170,19 @@ class Drafter:
             )
         ]  # "US" in "US State Department" names a body, not a place
         systems = find_systems(text, figures, self.ctx.systems.heads)
-        if not (mentions or places or systems):
-            return None
-        attribution = find_attribution(text, mentions, self.publisher_id, previous, same_paragraph)
+        attribution = find_attribution(
+            text, mentions, self.publisher_id, previous, same_paragraph, tuple(self.recent)
+        )
+        if not (mentions or places or systems) and attribution.kind == "unattributed":
+            return None  # names nothing the dataset tracks, and nobody says it
+        if attribution.kind == "explicit":
+            self.recent.extend(attribution.claimants)
         stance = read_stance(text)
         kind, kind_words = event_type(text, stance.stance, bool(systems))
         event_dates, report_dates = _split_dates(dates, attribution, text)
+        if kind in ("denial", "acknowledgement"):
+            # the statement is the event: when it was made is when it happened
+            event_dates = report_dates = sorted(event_dates + report_dates, key=lambda w: w.offset)
         rows = []
         claimants = attribution.claimants or (None,)
         for claimant in claimants:
@@ -317,8 +334,17 @@ def _clip(text: str, width: int = 160) -> str:
 
 def _split_dates(dates: list[DateWindow], a: Attribution, text: str):
     """Dates in the attribution clause date the claim (report); the others date the event."""
-    if a.kind != "explicit" or a.cue_start < 0:
+    if a.cue_start < 0:
         return dates, []
+    if a.kind == "contextual":  # "..., the ministry said on Monday": only a date at the cue
+        claimants = ()
+        a = Attribution(a.kind, claimants, a.cited, a.cue, a.cue_start, a.cue_end, a.rule)
+        gap_ok = [
+            d
+            for d in dates
+            if d.offset >= a.cue_end and len(text[a.cue_end : d.offset].split()) <= _GAP_WORDS
+        ]
+        return [d for d in dates if d not in gap_ok], gap_ok
     first = min(m.start for m in a.claimants)
     last = max(m.end for m in a.claimants)
     event, report = [], []

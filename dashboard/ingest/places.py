@@ -25,7 +25,8 @@ REGION = re.compile(
     rf"|\b(?:the\s+)?{REGION_WORDS}\s+of\s+(?P<name2>{_TOKEN}(?:\s{_TOKEN})?)"
 )
 LOCATIVE = re.compile(
-    rf"\b(?:in|near|to|from|at|outside|into|towards?|via|around|across)\s+(?:the\s+)?(?P<name>{_TOKEN}(?:\s{_TOKEN})?)"
+    rf"\b(?:in|near|to|from|at|outside|into|towards?|via|around|across|through)\s+(?:the\s+)?"
+    rf"(?:(?:port|city|town|village|base|airfield|harbou?r)\s+of\s+)?(?P<name>{_TOKEN}(?:\s{_TOKEN})?)"
 )
 _CITY = re.compile(
     r'"geonameid": (\d+), "name": "((?:[^"\\]|\\.)*)", "latitude": ([-\d.eE]+), '
@@ -56,6 +57,7 @@ NOT_PLACES = frozenset(
     ]
 )
 COUNTRY_NAMES = {"North Korea": "KP", "South Korea": "KR", "Russia": "RU", "US": "US",
+                 "Russian Federation": "RU", "DPRK": "KP", "Republic of Korea": "KR",
                  "United States": "US", "Britain": "GB", "UK": "GB"}  # fmt: skip
 
 

@@ -24,7 +24,11 @@ EVENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 ARMS_VERBS = re.compile(
-    r"\b(?:suppl\w+|deliver\w*|ship\w*|sent|sends|sending|export\w*|transferr?\w*|provid\w+|handed|arms|weapons|transported|arrived)\b",
+    r"\b(?:suppl\w+|deliver\w*|ship\w*|sent|sends|sending|export\w*|transferr?\w*|provid\w+|handed|arms|weapons|transported|arrived|seen|spotted|observed|photographed)\b",
+    re.IGNORECASE,
+)
+WEAPONS = re.compile(
+    r"\b(?:guns?|weapons?|howitzers?|launchers?|missiles?|shells?|munitions|ammunition|artillery|arms)\b",
     re.IGNORECASE,
 )
 STATUS_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -56,7 +60,7 @@ def event_type(text: str, stance: str, has_system: bool) -> tuple[str, str]:
         return "acknowledgement", "an acknowledgement (stance)"
     if stance == "expects":
         return "expected_event", "an expectation (stance)"
-    if has_system:
+    if has_system or WEAPONS.search(text):  # "the guns arrived" names no new system
         m = ARMS_VERBS.search(text)
         if m:
             return "arms_transfer", m.group(0)

@@ -52,6 +52,29 @@ _MODIFIER = re.compile(
     r"""|long-range|towed|mobile|elite|regular|extra|further|older|soviet-era|short-range|tactical"""
     r"""|multiple|rocket|artillery|military|combat|ballistic|self|propelled)$"""
 )
+_CASUALTIES = re.compile(
+    r"^\s*(?:\w+\s+){0,3}?(?:killed|wounded|injured|captured|died|dead|casualties|missing)\b",
+    re.IGNORECASE,
+)
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "these",
+        "those",
+        "this",
+        "that",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "some",
+        "any",
+        "all",
+    ]
+)
 CALIBRE = re.compile(r"(?P<mm>\d{2,3})\s*-?\s*(?:mm|millimet(?:er|re)s?)\b")
 KEY_TOKEN = re.compile(
     r"""["“”']([^"“”']{2,20})["“”']|\b([A-Z]{1,4}-?\d{1,4}[A-Z]?)\b|\b([A-Z][a-z]{3,})\b"""
@@ -78,7 +101,7 @@ def _extend_left(text: str, head_start: int) -> int:
     tokens = list(re.finditer(r"""["“][^"”]{1,20}["”]|\S+""", text[:head_start]))
     for tok in reversed(tokens):
         word = tok.group(0).rstrip(",;")
-        if word != tok.group(0) or not _MODIFIER.match(word):
+        if word != tok.group(0) or not _MODIFIER.match(word) or word.lower() in _DETERMINERS:
             break
         start = tok.start()
     return start
@@ -118,12 +141,21 @@ def find_systems(
         )
         if category == "personnel" and figure is None:
             continue  # troops are counted as a transfer only with a figure
+        if category == "personnel" and _CASUALTIES.match(text[end : end + 40]):
+            continue  # "200 troops were wounded": a casualty figure, not a deployment
+        if figure is None and start == head and _refers_back(text, start):
+            continue  # "the guns", "these systems": the ones already named
         words = text[start:end]
         cal = CALIBRE.search(words)
         out.append(
             SystemMention(start, end, words, category, figure, int(cal["mm"]) if cal else None)
         )
     return out
+
+
+def _refers_back(text: str, start: int) -> bool:
+    before = text[:start].split()
+    return bool(before) and before[-1].lower() in _DETERMINERS
 
 
 def key_tokens(words: str) -> list[str]:

@@ -55,3 +55,41 @@ def read_draft(data: Path, article_id: str) -> dict[str, pd.DataFrame]:
     out = {p.stem: pd.read_csv(p, dtype=str, keep_default_na=False) for p in folder.glob("*.csv")}
     out["draft"] = json.loads((folder / "draft.json").read_text("utf-8"))
     return out
+
+
+def overlaps(a, b) -> bool:
+    return int(a.passage_start) < int(b.passage_end) and int(b.passage_start) < int(a.passage_end)
+
+
+def same_figure(a, b) -> bool:
+    keys = ("quantity_as_stated", "quantity_low", "quantity_high")
+    return all(getattr(a, k) == getattr(b, k) for k in keys)
+
+
+def redraft_scores(curated: dict, draft: dict) -> dict:
+    """How much of an article's curated rows a from-scratch draft finds: an event when a draft
+    event's passage overlaps it (and also with the same claimant), a transfer when a draft
+    transfer's passage overlaps it with the same figure."""
+    events, transfers = curated["events"], curated["transfers"]
+    found_ev = [
+        r for r in events.itertuples() if any(overlaps(d, r) for d in draft["events"].itertuples())
+    ]
+    same_claimant = [
+        r
+        for r in events.itertuples()
+        if any(
+            overlaps(d, r) and d.claimant_actor_id == r.claimant_actor_id
+            for d in draft["events"].itertuples()
+        )
+    ]
+    found_tr = [
+        r
+        for r in transfers.itertuples()
+        if any(overlaps(d, r) and same_figure(d, r) for d in draft["transfers"].itertuples())
+    ]
+    return {
+        "events": (len(found_ev), len(events)),
+        "events_same_claimant": (len(same_claimant), len(events)),
+        "transfers": (len(found_tr), len(transfers)),
+        "found": (len(found_ev) + len(found_tr)) / (len(events) + len(transfers)),
+    }

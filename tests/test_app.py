@@ -153,7 +153,8 @@ def test_map_draws_offline_with_precision_and_the_sighting():
         "russia": (700000, 0),
     }
     assert [s["name"] for s in layer(spec, "sightings")["data"]] == ["Krasnoyarsk region"]
-    arcs = [(a["dst_lon"], a["category"], a["reports"]) for a in layer(spec, "arcs")["data"]]
+    drawn = layer(spec, "arcs")["data"] + layer(spec, "troop_arcs")["data"]  # troops: own layer
+    arcs = sorted((a["dst_lon"], a["category"], a["reports"]) for a in drawn)
     assert arcs == [
         (36.18457, "multiple_rocket_launcher", 1),  # North Korea -> Kursk region
         (36.18457, "personnel", 2),

@@ -8,7 +8,6 @@ import pandas as pd
 
 from dashboard.data.dataset import Dataset
 from dashboard.views.filters import View
-from dashboard.views.tallies import actor_names
 
 PRECISION_WORDS = {
     "place": "the place itself",
@@ -17,109 +16,117 @@ PRECISION_WORDS = {
     "country": "the whole country (no city known)",
 }
 TOOLTIP_LINES = 6
+HINT = "Click for every row here"
+WORLD_PX = 512  # Web Mercator: the world is 512 px wide at zoom 0
 
 
-def _tooltip(title: str, lines: list[str], total: int | None = None) -> str:
-    """The title, the first lines, and how many more there are of `total` (default: all given)."""
-    more = (len(lines) if total is None else total) - TOOLTIP_LINES
-    body = lines[:TOOLTIP_LINES] + ([f"… and {more} more"] if more > 0 else [])
-    return "\n".join([title, *body])
-
-
-def _transfer_lines(
-    transfers: pd.DataFrame, column: str, words: str
-) -> tuple[pd.Series, pd.Series]:
-    """Per place in `column`: how many transfers, and the tooltip lines of the first few."""
-    t = transfers[["transfer_id", "quantity_as_stated", "system_name", column]].dropna(
-        subset=[column]
-    )
-    rows = t.groupby(column).size()
-    t = t.groupby(column).head(TOOLTIP_LINES)  # only these are written out in full
-    text = (
-        t["transfer_id"]
-        + f" {words}: "
-        + t["quantity_as_stated"].fillna("?")
-        + " "
-        + t["system_name"]
-    )
-    return rows, text.groupby(t[column]).agg(list)
+def _counts(transfers: pd.DataFrame, column: str) -> pd.Series:
+    return transfers[column].dropna().value_counts()
 
 
 def places_frame(view: View, ds: Dataset) -> pd.DataFrame:
-    """Each place with its rows: events placed there, transfers going to or coming from it."""
-    names = actor_names(ds)
-    ev = view.events[["event_id", "claimant_actor_id", "summary", "location_id"]]
-    ev = ev.dropna(subset=["location_id"])
-    ev_rows = ev.groupby("location_id").size()
-    ev = ev.groupby("location_id").head(TOOLTIP_LINES)  # only these are written out in full
-    lines = (
-        (
-            ev["event_id"]
-            + " "
-            + ev["claimant_actor_id"].map(names)
-            + ": "
-            + ev["summary"].str.slice(0, 90)
-        )
-        .groupby(ev["location_id"])
-        .agg(list)
-    )
-    tr_rows, tr_lines = _transfer_lines(view.transfers, "destination_location_id", "to here")
-    src_rows, src_lines = _transfer_lines(view.transfers, "origin_location_id", "from here")
-    counts = ev_rows.add(tr_rows, fill_value=0).add(src_rows, fill_value=0)
+    """Each place with its rows: events placed there, transfers sent to, from or seen there.
+    The tooltip stays short (three lines); a click pins every row (dashboard.views.details)."""
+    counts = view.events["location_id"].dropna().value_counts()
+    for column in ("destination_location_id", "origin_location_id", "sighting_location_id"):
+        counts = counts.add(_counts(view.transfers, column), fill_value=0)
     locs = view.locations.set_index("location_id")
     locs = locs[locs.index.isin(counts.index)]
     out = locs[["name", "lat", "lon", "geo_precision"]].copy()
     out["rows"] = counts.reindex(out.index).astype(int)
     out["radius_px"] = 5 + 3 * out["rows"].map(math.sqrt)
     out["tooltip"] = [
-        _tooltip(
-            f"{r['name']} — {r['rows']} row(s); point = {PRECISION_WORDS[r['geo_precision']]}",
-            lines.get(loc, []) + tr_lines.get(loc, []) + src_lines.get(loc, []),
-            r["rows"],
-        )
-        for loc, r in out.iterrows()
+        f"{r['name']}: {r['rows']} row(s)\npoint: {PRECISION_WORDS[r['geo_precision']]}\n{HINT}"
+        for _, r in out.iterrows()
     ]
     return out.reset_index()
 
 
 def arcs_frame(view: View, ds: Dataset) -> pd.DataFrame:
-    """Supplier's place to destination, one arc per route and category; width by stated quantity."""
-    cols = ["src_lon", "src_lat", "dst_lon", "dst_lat", "category", "reports", "width", "tooltip"]
+    """Supplier's place to destination, one arc per route and category. Hardware width grows
+    with the stated quantity; troops are their own kind (drawn apart, never wider than guns).
+    An arc to a country-level point is marked: it joins two country centres, not a route."""
+    cols = ["origin", "destination", "src_lon", "src_lat", "dst_lon", "dst_lat", "category",
+            "kind", "country_level", "reports", "width", "tooltip"]  # fmt: skip
     keys = ["origin_location_id", "destination_location_id", "category"]
     t = view.transfers.dropna(subset=keys[:2])
     if t.empty:
         return pd.DataFrame(columns=cols)
     loc = ds.locations.set_index("location_id")
-    names = actor_names(ds)
     t = t.assign(qty=t["quantity_high"].fillna(t["quantity_low"]).astype("float"))
     grouped = t.groupby(keys)
-    first = t.loc[grouped.head(TOOLTIP_LINES).index]  # only these are written out in full
-    lines = (first["transfer_id"] + " " + first["claimant_actor_id"].map(names) + ": "
-             + first["quantity_as_stated"].fillna("quantity not stated") + " " + first["system_name"]
-             ).groupby([first[k] for k in keys]).agg(list)  # fmt: skip
     rows = []
     for (src, dst, category), reports, biggest in zip(
         grouped.size().index, grouped.size(), grouped["qty"].max(), strict=True
     ):
-        width = 2 if pd.isna(biggest) else 2 + 2 * math.log10(1 + biggest)
+        kind = "troops" if category == "personnel" else "hardware"
+        country = loc.at[dst, "geo_precision"] == "country"
+        if country or kind == "troops" or pd.isna(biggest):
+            width = 2.0
+        else:
+            width = 2 + 1.5 * math.log10(1 + biggest)
         title = f"{loc.at[src, 'name']} → {loc.at[dst, 'name']}: {category.replace('_', ' ')}"
-        rows.append((loc.at[src, "lon"], loc.at[src, "lat"], loc.at[dst, "lon"], loc.at[dst, "lat"], category,
-                     reports, width, _tooltip(title, lines[(src, dst, category)], reports)))  # fmt: skip
+        where = (f"destination given only as '{loc.at[dst, 'name']}': not a route"
+                 if country else f"{reports} report(s)")  # fmt: skip
+        rows.append((src, dst, loc.at[src, "lon"], loc.at[src, "lat"], loc.at[dst, "lon"],
+                     loc.at[dst, "lat"], category, kind, bool(country), int(reports), width,
+                     f"{title}\n{where}\n{HINT}"))  # fmt: skip
     return pd.DataFrame(rows, columns=cols)
 
 
 def sightings_frame(view: View, ds: Dataset) -> pd.DataFrame:
+    """Where equipment was seen, with how unsure both the place and the date are."""
     t = view.transfers.dropna(subset=["sighting_location_id"])
     loc = ds.locations.set_index("location_id")
+    events = ds.events.set_index("event_id")
     rows = []
     for place, g in t.groupby("sighting_location_id"):
-        lines = list(
-            g["transfer_id"]
-            + ": "
-            + g["system_as_written"]
-            + " — "
-            + g["status"].str.replace("_", " ")
-        )
-        rows.append((loc.at[place, "name"], loc.at[place, "lon"], loc.at[place, "lat"],
-                     _tooltip(f"Sighting in {loc.at[place, 'name']} (where in the region is unknown)", lines)))  # fmt: skip
-    return pd.DataFrame(rows, columns=["name", "lon", "lat", "tooltip"])
+        name = loc.at[place, "name"]
+        dates = events.loc[g["event_id"]]
+        unknown = dates["date_start"].isna()
+        said = [d for d in dates["date_text"].dropna() if d.strip()]
+        when = (f"date unknown: “{said[0]}”" if unknown.all() and said
+                else "date unknown" if unknown.all() else "dated: click for the window")  # fmt: skip
+        what = ", ".join(sorted(set(g["system_name"])))
+        tip = f"Sighting: {what}\nwhere in {name}: unknown\n{when}\n{HINT}"
+        rows.append((place, name, loc.at[place, "lon"], loc.at[place, "lat"], len(g), tip))
+    return pd.DataFrame(rows, columns=["location_id", "name", "lon", "lat", "rows", "tooltip"])
+
+
+def fit_view(lons, lats, width_px: int, height_px: int, margin: float = 0.7) -> dict:
+    """Centre and zoom (Web Mercator) that show every point within `margin` of a map of
+    width_px × height_px; a single point gets a regional zoom."""
+    lons, lats = [float(x) for x in lons], [float(y) for y in lats]
+    if not lons:
+        return {"latitude": 50.0, "longitude": 81.0, "zoom": 1.5}
+
+    def merc(lat: float) -> float:  # 0..1 from north to south
+        lat = max(min(lat, 85.0), -85.0)
+        return (1 - math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) / math.pi) / 2
+
+    west, east = min(lons), max(lons)
+    ys = [merc(y) for y in lats]
+    span_x, span_y = max((east - west) / 360, 1e-6), max(max(ys) - min(ys), 1e-6)
+    zoom = min(math.log2(width_px * margin / (WORLD_PX * span_x)),
+               math.log2(height_px * margin / (WORLD_PX * span_y)), 5.0)  # fmt: skip
+    y_mid = (max(ys) + min(ys)) / 2
+    lat_mid = math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * y_mid))))
+    return {"latitude": round(lat_mid, 3), "longitude": round((west + east) / 2, 3),
+            "zoom": round(max(zoom, 0.5), 2)}  # fmt: skip
+
+
+def coordinates(places: pd.DataFrame) -> list[str]:
+    """Coordinates as precise as the point is: four decimals for the place itself, one for a
+    city standing for a region ('≈ 51.7° N, 36.2° E'), none for a country's centre."""
+    out = []
+    for lat, lon, precision in zip(
+        places["lat"], places["lon"], places["geo_precision"], strict=True
+    ):
+        ns, ew = ("N" if lat >= 0 else "S"), ("E" if lon >= 0 else "W")
+        if precision == "place":
+            out.append(f"{abs(lat):.4f}° {ns}, {abs(lon):.4f}° {ew}")
+        elif precision == "country":
+            out.append("the country's centre")
+        else:
+            out.append(f"≈ {abs(lat):.1f}° {ns}, {abs(lon):.1f}° {ew}")
+    return out

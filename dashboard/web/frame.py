@@ -7,6 +7,8 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
+from dashboard.builders.palette import words
+from dashboard.builders.text import md
 from dashboard.data.dataset import Dataset
 from dashboard.views import filters as flt
 
@@ -59,10 +61,37 @@ def context() -> Context:
     return st.session_state["_ctx"]
 
 
+def filter_line(ctx: Context) -> str:
+    """The active filters in one plain sentence, e.g. 'Filters: 16–20 Nov 2024 · actor North
+    Korea · undated rows left out — 8 events, 5 transfers.'"""
+    f = ctx.filters
+    names = dict(zip(ctx.ds.actors["actor_id"], ctx.ds.actors["name"], strict=True))
+    parts = []
+    if f.start and ctx.span and (f.start, f.end) != tuple(ctx.span):
+        parts.append(f"{f.start:%-d %b %Y} – {f.end:%-d %b %Y}")
+    for label, values in (
+        ("actor", [names.get(a, a) for a in f.actors]),
+        ("type", [words(t) for t in f.event_types]),
+        ("claimant", [names.get(a, a) for a in f.claimants]),
+        ("stance", list(f.stances)),
+    ):
+        if values:
+            parts.append(f"{label} {', '.join(values)}")
+    if not f.include_undated:
+        parts.append("undated rows left out")
+    shown = f"{len(ctx.view.events):,} events, {len(ctx.view.transfers):,} transfers"
+    if not parts:
+        return f"No filter: all {shown}."
+    return f"Filters: {' · '.join(parts)} — {shown}."
+
+
 def page(title: str, caption: str) -> Context:
-    """A page's title and caption; stops the page with a notice when the filters keep nothing."""
+    """A page's title, a one-line summary of the active filters and the page's caption; stops
+    the page with a notice when the filters keep nothing."""
     ctx = context()
     st.title(title)
+    with st.container(key="filter_line"):
+        st.markdown(f":material/filter_alt: {md(filter_line(ctx))}")
     st.caption(caption)
     st.caption(
         f"{len(ctx.view.events):,} row(s) shown: {flt.undated_words(ctx.view)}.", help=UNDATED_HELP
@@ -85,6 +114,15 @@ def empty_notice(ctx: Context) -> bool:
         type="primary",
     )
     return True
+
+
+def is_phone() -> bool:
+    """A phone, by its browser's own word ("Mobi" in the User-Agent, as MDN advises): the
+    server cannot see the screen's width, and the map's first zoom depends on it."""
+    try:
+        return "Mobi" in (st.context.headers.get("User-Agent") or "")
+    except Exception:  # no browser (AppTest, bare mode)
+        return False
 
 
 def capped(frame: pd.DataFrame, limit: int = TABLE_ROWS) -> pd.DataFrame:

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.builders import charts
+from dashboard.builders.palette import words
 from dashboard.views import sections, tallies
 from dashboard.web import frame
 
@@ -13,22 +14,10 @@ ctx = frame.page(
     "◇ and dotted bars: when it was *reported*. Rows with neither date are listed below.",
 )
 
-
-def words(value: str) -> str:
-    return value.replace("_", " ")
-
-
-colour_by = (
-    st.segmented_control(
-        "Colour by",
-        ["event_type", "stance"],
-        default="event_type",
-        key="colour",
-        bind="query-params",
-        format_func=words,
-    )
-    or "event_type"
-)
+colour_by = st.segmented_control(
+    "Colour by", ["event_type", "stance"], default="event_type", key="colour",
+    bind="query-params", format_func=words,
+) or "event_type"  # fmt: skip
 names = tallies.actor_names(ctx.ds)
 DRAWN = 300  # one mark per row up to here; beyond, a mark per row is unreadable and slow to send
 ev = ctx.view.events
@@ -54,9 +43,12 @@ else:
     st.info("None of the rows shown has a date; they are listed below.")
 
 st.subheader(f"Undated rows ({len(undated)})")
+shown = frame.capped(undated)
 st.dataframe(
-    frame.capped(undated)[sections.UNDATED_COLUMNS],
-    hide_index=True,
-    width="stretch",
-    key="undated_rows",
-)
+    pd.DataFrame({"summary": shown["summary"], "event type": shown["event_type"].map(words),
+                  "claimant": shown["claimant_actor_id"].map(names), "stance": shown["stance"],
+                  "when (as written)": shown["date_text"].map(words), "reported": shown["report_date_text"].map(words),
+                  "id": shown["event_id"]}),
+    hide_index=True, width="stretch", key="undated_rows",
+    column_config={"summary": st.column_config.TextColumn(width="large")},
+)  # fmt: skip

@@ -49,8 +49,8 @@ def test_reader_keeps_blanks_outside_the_bold_marks():
     passages = pd.DataFrame({"passage_start": [0, 6], "passage_end": [12, 24]})
     out = marked_text(text, passages, focus=0)
     assert out == (
-        ":orange-background[**Alpha**] :orange-background[**beta\\.**] "
-        " :gray[\\[1\\]]:blue-background[Gamma delta\\.] :gray[\\[2\\]]"
+        ":orange-background[**Alpha**] :gray[⟨2] :orange-background[**beta\\.**] "
+        " :gray[\\[1\\]]:gray-background[Gamma delta\\.] :gray[\\[2\\]]"
     )
 
 

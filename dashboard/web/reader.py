@@ -11,6 +11,8 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
+from dashboard.builders import passages as marks
+from dashboard.builders.passages import marked_text
 from dashboard.builders.text import md
 from dashboard.views import tallies
 from dashboard.views.filters import View
@@ -46,43 +48,13 @@ def _rows(ctx) -> pd.DataFrame:
     )
 
 
-def _wrap(line: str, opening: str, closing: str) -> str:
-    """Markup around the words only: '** x**' is not bold, so blanks stay outside the marks."""
-    core = line.strip()
-    if not core:
-        return md(line)
-    lead, trail = line[: len(line) - len(line.lstrip())], line[len(line.rstrip()) :]
-    return f"{md(lead)}{opening}{md(core)}{closing}{md(trail)}"
-
-
-def marked_text(text: str, passages: pd.DataFrame, focus: int | None) -> str:
-    """The text as Markdown: cited passages on a blue background, the focused one orange and
-    bold, each passage's number [n] after it."""
-    out = []
-    ends = {int(e): [] for e in passages["passage_end"]}
-    for i, e in enumerate(passages["passage_end"]):
-        ends[int(e)].append(i)
-    position = 0
-    for segment, covering in tallies.reader_segments(text, passages):
-        for k, line in enumerate(segment.split("\n")):
-            if k:
-                out.append("\n\n")
-            if not line:
-                continue
-            if focus is not None and focus in covering:
-                out.append(_wrap(line, ":orange-background[**", "**]"))
-            elif covering:
-                out.append(_wrap(line, ":blue-background[", "]"))
-            else:
-                out.append(md(line))
-        position += len(segment)
-        for i in ends.get(position, []):
-            out.append(f" :gray[\\[{i + 1}\\]]")
-    return "".join(out)
-
-
 def _focus_row() -> None:
     st.session_state[FOCUS] = ("row", st.session_state.get("reader_row"))
+    st.session_state["reader_marker"] = None
+
+
+def _focus_marker() -> None:
+    st.session_state[FOCUS] = ("passage", st.session_state.get("reader_marker"))
 
 
 def _focus_passage() -> None:
@@ -134,8 +106,24 @@ def render(ctx) -> None:
                 rows[rows["row_id"].isin(ids)][["row_id", "table", "summary"]], "row_id"
             )
             st.dataframe(focus_rows, hide_index=True, width="stretch", key="reader_focus_rows", column_config=config)  # fmt: skip
+    text = ctx.ds.seeds[article]
     with text_col:
+        st.pills("Passage markers: choose one to mark it in the text", list(range(len(passages))),
+                 format_func=lambda i: f"[{i + 1}]", key="reader_marker", on_change=_focus_marker)  # fmt: skip
         if focus is not None:
+            start, end = (
+                int(passages.at[focus, "passage_start"]),
+                int(passages.at[focus, "passage_end"]),
+            )
             st.caption(f"Passage [{focus + 1}] is highlighted in orange below.")
+            with st.container(border=True, key="reader_focus_card"):  # in view without scrolling
+                st.markdown(f"**Passage \\[{focus + 1}\\] in its paragraph**")
+                st.markdown(marks.in_context(text, start, end))
+                st.caption(
+                    "Copy the passage with its citation (copy button at the box's top right):"
+                )
+                cite = marks.citation(passages.at[focus, "passage"], {**meta.to_dict(), "article_id": article},
+                                      focus + 1, start, end, passages.at[focus, "rows"], ctx.ds.version)  # fmt: skip
+                st.code(cite, language=None, wrap_lines=True)
         with st.container(border=True, key="reader_text"):
-            st.markdown(marked_text(ctx.ds.seeds[article], passages, focus))
+            st.markdown(marked_text(text, passages, focus))

@@ -1,0 +1,146 @@
+"""Issue 11 items 1, 5, 7, 8, 10 in Chromium: a click on the map pins its rows, a category keeps
+its colour, the phone keeps a readable timeline and a scrollable map, the reader's markers,
+sharing, printing and the dark theme."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+from playwright.sync_api import Page, expect
+
+from dashboard.views import filters as flt
+from dashboard.views import geo
+from tests.e2e import support as s
+from tests.e2e.conftest import assert_clean_console
+
+pytestmark = pytest.mark.e2e
+
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "is_mobile": True,
+    "has_touch": True,
+    "user_agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1",
+}
+DESKTOP_MAP, PHONE_MAP = (560, 540), (340, 420)  # what the Map page fits the view to
+
+
+def _merc(lat: float) -> float:
+    return (1 - math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) / math.pi) / 2
+
+
+def map_view(dataset, size) -> tuple[dict, pd.DataFrame]:
+    view = flt.apply_filters(dataset, flt.Filters())
+    places, sightings = geo.places_frame(view, dataset), geo.sightings_frame(view, dataset)
+    fitted = geo.fit_view(pd.concat([places["lon"], sightings["lon"]]),
+                          pd.concat([places["lat"], sightings["lat"]]), *size)  # fmt: skip
+    return fitted, places
+
+
+def pixel(view: dict, lon: float, lat: float, width: float, height: float) -> tuple[float, float]:
+    """Where a point is drawn on a deck of width × height (Web Mercator, 512 px world at zoom 0)."""
+    scale = 512 * 2 ** view["zoom"]
+    x = width / 2 + (lon - view["longitude"]) / 360 * scale
+    y = height / 2 + (_merc(lat) - _merc(view["latitude"])) * scale
+    return x, y
+
+
+def click_map(page: Page, view: dict, lon: float, lat: float) -> None:
+    canvas = page.get_by_test_id("stDeckGlJsonChart").locator("canvas").first
+    box = canvas.bounding_box()
+    x, y = pixel(view, lon, lat, box["width"], box["height"])
+    canvas.hover(position={"x": x, "y": y})  # deck.gl picks on hover before a click
+    page.wait_for_timeout(300)
+    canvas.click(position={"x": x, "y": y})
+    s.wait_for_app_run(page)
+
+
+def test_click_on_the_krasnoyarsk_ring_pins_a_panel_saying_the_photos_date_is_unclear(tab, dataset):
+    page = tab.page
+    s.open_page(page, "Map")
+    s.wait_for_map_drawn(page)
+    view, _ = map_view(dataset, DESKTOP_MAP)
+    # 10 px from the centre: inside the ring's disc, off its rim (the old ring only answered there)
+    click_map(page, view, 92.93136 + 10 / (512 * 2 ** view["zoom"]) * 360, 56.03742)
+    panel = page.locator(".st-key-map_details")
+    expect(panel).to_be_visible()
+    expect(panel.get_by_role("heading", name="Krasnoyarsk region")).to_be_visible()
+    expect(panel).to_contain_text("the exact date of the photos remains unclear")
+    expect(panel).to_contain_text("a city standing for its region")
+    expect(panel).to_contain_text("claimant: Caliber.Az")
+    assert_clean_console(tab.rec)
+
+
+def test_the_wheel_over_the_map_scrolls_the_page(tab):
+    page = tab.page
+    s.open_page(page, "Map")
+    s.wait_for_map_drawn(page)
+    canvas = page.get_by_test_id("stDeckGlJsonChart").locator("canvas").first
+    box = canvas.bounding_box()
+    scroller = "document.querySelector('[data-testid=stMain]')"
+    before = page.evaluate(f"() => {scroller}.scrollTop + window.scrollY")
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.wheel(0, 400)
+    page.wait_for_timeout(500)
+    after = page.evaluate(f"() => {scroller}.scrollTop + window.scrollY")
+    assert after > before + 100
+
+
+def trace_colours(page: Page) -> dict[str, str]:
+    """legend group -> marker colour of every trace the timeline drew."""
+    return (
+        page.get_by_test_id("stPlotlyChart")
+        .locator(".js-plotly-plot")
+        .first.evaluate(
+            "el => Object.fromEntries(el._fullData.map((t) => [t.legendgroup, t.marker.color]))"
+        )
+    )
+
+
+def test_a_category_keeps_its_colour_under_two_filters(new_tab, app):
+    t = new_tab(app)
+    t.goto("timeline")
+    s.wait_for_charts(t.page)
+    everything = trace_colours(t.page)
+    t.goto("timeline?type=combat")
+    s.wait_for_charts(t.page)
+    assert trace_colours(t.page) == {"combat": everything["combat"]} == {"combat": "#ff7f0e"}
+    t.goto("timeline?type=arms_transfer&type=combat")
+    s.wait_for_charts(t.page)
+    assert trace_colours(t.page) == {"arms_transfer": "#d62728", "combat": "#ff7f0e"}
+    legend = t.page.get_by_test_id("stPlotlyChart").locator(".legendtext").all_inner_texts()
+    assert "arms transfer" in legend and "arms_transfer" not in legend
+    assert_clean_console(t.rec)
+
+
+def test_phone_timeline_keeps_a_wide_plot_and_says_its_filters(new_tab, app):
+    t = new_tab(app, **PHONE)
+    t.goto("timeline")
+    s.wait_for_charts(t.page)
+    expect(t.page.locator(".st-key-filter_line")).to_contain_text("No filter: all 23 events")
+    plot = t.page.get_by_test_id("stPlotlyChart").locator(".nsewdrag").first
+    assert plot.bounding_box()["width"] >= 250
+    labels = t.page.get_by_test_id("stPlotlyChart").locator(".annotation-text").all_inner_texts()
+    assert len(labels) == 11 and not any(x.startswith("000-ev") for x in labels)
+    assert_clean_console(t.rec)
+
+
+def test_phone_map_shows_every_place_and_pins_details_under_it(new_tab, app, dataset):
+    t = new_tab(app, **PHONE)
+    t.goto("map")
+    s.wait_for_map_drawn(t.page)
+    canvas = t.page.get_by_test_id("stDeckGlJsonChart").locator("canvas").first
+    box = canvas.bounding_box()
+    assert box["width"] <= 390
+    view, places = map_view(dataset, PHONE_MAP)
+    assert len(places) >= 1
+    for lon, lat in zip(places["lon"], places["lat"], strict=True):
+        x, y = pixel(view, lon, lat, box["width"], box["height"])
+        assert 0 < x < box["width"] and 0 < y < box["height"], (lon, lat)
+    click_map(t.page, view, 36.18457, 51.72689)  # Kursk
+    panel = t.page.locator(".st-key-map_details")
+    expect(panel.get_by_role("heading", name="Kursk region")).to_be_visible()
+    assert panel.bounding_box()["y"] > box["y"] + box["height"] - 1  # under the map
+    assert_clean_console(t.rec)

@@ -137,7 +137,10 @@ def test_undated_rows_are_in_words():
 # --- 7. every page starts with the active filters in one line --------------------------------------
 
 
-@pytest.mark.parametrize("page", list(PAGES))
+FILTERED = [p for p in PAGES if p != "row"]  # the Row page shows one row, whatever the filters
+
+
+@pytest.mark.parametrize("page", FILTERED)
 def test_every_page_says_its_filters_in_one_line(page):
     at = run(page)
     assert at.markdown[0].value == ":material/filter_alt: " + md(

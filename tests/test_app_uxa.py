@@ -141,11 +141,10 @@ FILTERED = [p for p in PAGES if p != "row"]  # the Row page shows one row, whate
 
 
 @pytest.mark.parametrize("page", FILTERED)
-def test_every_page_says_its_filters_in_one_line(page):
+def test_every_page_says_its_filters_in_one_line(page, ds):
     at = run(page)
-    assert at.markdown[0].value == ":material/filter_alt: " + md(
-        "No filter: all 23 events, 8 transfers."
-    )
+    everything = f"No filter: all {len(ds.events)} events, {len(ds.transfers)} transfers."
+    assert at.markdown[0].value == ":material/filter_alt: " + md(everything)
 
 
 def test_the_filter_line_follows_the_filters():
@@ -256,7 +255,9 @@ def test_place_details_list_every_row_there(ds):
     view = apply_filters(ds, Filters(), actor_links(ds))
     head, rows = details.place_details(view, ds, "kursk-oblast")
     assert head["precision"] == "a city standing for its region"
-    assert len(rows) == 14
+    placed = (view.events["location_id"] == "kursk-oblast").sum()
+    sent = (view.transfers["destination_location_id"] == "kursk-oblast").sum()
+    assert len(rows) == placed + sent >= 10
     assert set(rows["what"]) == {"event here", "sent here"}
     assert "nis" not in set(rows["claimant"])
 

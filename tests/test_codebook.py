@@ -267,8 +267,14 @@ def test_codebook_markdown_lists_every_column():
         pytest.param("dashboard.views.geo:PRECISION_WORDS", "GEO_PRECISIONS", id="geo-words"),
         pytest.param("dashboard.builders.maps:PRECISION_STYLE", "GEO_PRECISIONS", id="geo-style"),
         pytest.param("dashboard.builders.palette:STANCE_COLOURS", "STANCES", id="stance-colours"),
-        pytest.param("dashboard.builders.palette:EVENT_TYPE_COLOURS", "EVENT_TYPES", id="type-colours"),
-        pytest.param("dashboard.builders.palette:CATEGORY_COLOURS", "TRANSFER_CATEGORIES", id="category-colours"),
+        pytest.param(
+            "dashboard.builders.palette:EVENT_TYPE_COLOURS", "EVENT_TYPES", id="type-colours"
+        ),
+        pytest.param(
+            "dashboard.builders.palette:CATEGORY_COLOURS",
+            "TRANSFER_CATEGORIES",
+            id="category-colours",
+        ),
     ],
 )
 def test_mappings_keyed_by_enum_values_cover_them_all(mapping, values):

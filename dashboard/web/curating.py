@@ -70,7 +70,7 @@ def column_config(name: str, options: dict[str, list[str]], frame: pd.DataFrame)
     config["review"] = st.column_config.SelectboxColumn(
         "review", options=list(REVIEW_STATES), required=True, pinned=True)  # fmt: skip
     config["problems"] = st.column_config.TextColumn(
-        "problems", disabled=True, width="large", pinned=True,
+        "problems", disabled=True, width="medium",
         help="What the validator says about this row now (rejected rows are not checked).")  # fmt: skip
     for col in LAST:
         config[col] = st.column_config.TextColumn(col, disabled=True, width="large")

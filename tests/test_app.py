@@ -1,5 +1,9 @@
 """AppTest for every page: runs clean, filters change what is shown by exact counts, URL
-parameters restore filters, a broken dataset shows its report, no data is rendered as HTML."""
+parameters restore filters, a broken dataset shows its report, no data is rendered as HTML.
+
+The pages run on the synthetic fixture dataset (tests/fixtures/dataset/README.md): every
+expected value below is read off its tables by hand. Every page also runs clean on the curated
+dataset (test_page_runs_clean)."""
 
 import json
 import shutil
@@ -10,9 +14,10 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from dashboard.data.dataset import REPO_ROOT
+from dashboard.data.dataset import DEFAULT_DATA_DIR
 from dashboard.pages import ENTRY
 from dashboard.pages import PAGES as PAGE_SPECS
+from tests.fixtures import FIXTURE_DIR
 
 APP = str(ENTRY)
 PAGES = {p.url_path: p.script for p in PAGE_SPECS}
@@ -21,7 +26,7 @@ TITLES = {p.url_path: p.title for p in PAGE_SPECS}
 
 @pytest.fixture(autouse=True)
 def _fresh(monkeypatch):
-    monkeypatch.delenv("DASHBOARD_DATA_DIR", raising=False)
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(FIXTURE_DIR))
     st.cache_data.clear()
     st.cache_resource.clear()
     yield
@@ -58,8 +63,10 @@ def timeline_ids(at):
     return sorted({i for trace in spec["data"] for i in trace.get("customdata", [])})
 
 
+@pytest.mark.parametrize("folder", [FIXTURE_DIR, DEFAULT_DATA_DIR], ids=["fixture", "datasets"])
 @pytest.mark.parametrize("page", list(PAGES))
-def test_page_runs_clean(page):
+def test_page_runs_clean(page, folder, monkeypatch):
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(folder))
     at = run(page)
     assert not at.exception
     assert [t.value for t in at.title] == [TITLES[page]]
@@ -69,65 +76,66 @@ def test_page_runs_clean(page):
 def test_overview_figures_keep_their_words():
     at = run()
     assert [(m.label, m.value) for m in at.metric] == [
-        ("Hardware reports", "5"),
-        ("Troop reports", "3"),
-        ("Date span (2024)", "21 Oct – 20 Nov"),
-        ("Claimants", "12"),
+        ("Hardware reports", "5"),  # t01-tr01, t02-tr01, t03-tr01, t04-tr01, t04-tr02
+        ("Troop reports", "1"),  # t01-tr02
+        ("Date span (2030)", "1 Mar – 20 Mar"),  # t02-ev01 happened from 1 March; t04 on 20 March
+        ("Claimants", "4"),  # Westrian officials, Norland's ministry, Sudmark's ministry, the wire
     ]
     lines = [m.value for m in at.markdown]
     assert (
-        r"**nearly 50** M\-1978 \"Koksan\" self\-propelled howitzers, from North Korea (delivered) · Financial Times · 16 Nov 2024 · [000\-tr03](row?id=000-tr03)"
+        r"**nearly 60** self\-propelled howitzers, from Norland (delivered) · Westrian intelligence officials · 20 Mar 2030 · [t04\-tr01](row?id=t04-tr01)"
         in lines
     )
     assert (
-        r"**approximately 10\,900** North Korean soldiers, from North Korea (deployed) · National Intelligence Service \(NIS\) · reported in recent weeks · [000\-tr06](row?id=000-tr06)"
+        r"**not stated** 122mm rocket launchers, from Norland (in transit) · Harbour Wire · 11–20 Mar 2030 · [t04\-tr02](row?id=t04-tr02)"
         in lines
     )
+    assert (
+        r"**Over 2\,000** Norland soldiers, from Norland (deployed) · Westrian intelligence officials · 12 Mar 2030 · [t01\-tr02](row?id=t01-tr02)"
+        in lines
+    )
+
+
+DATED = ["t01-ev01", "t01-ev02", "t01-ev03", "t01-ev04", "t02-ev01", "t02-ev02", "t03-ev01",
+         "t03-ev02", "t04-ev01", "t04-ev02"]  # fmt: skip  # all but t04-ev03
+# either window overlapping 12-14 March: all dated rows but t04-ev01 (20 March)
+MID = [e for e in DATED if e != "t04-ev01"]
 
 
 def test_date_filter_changes_timeline_and_data_by_exact_rows():
     at = run("timeline")
-    assert timeline_ids(at) == sorted(
-        f"000-ev{i}" for i in ("01", "02", "06", "07", "10", "11", "12", "13", "16", "17", "23")
-    )
-    at.sidebar.date_input(key="dates").set_value((date(2024, 11, 15), date(2024, 11, 20))).run()
+    assert timeline_ids(at) == DATED
+    at.sidebar.date_input(key="dates").set_value((date(2030, 3, 12), date(2030, 3, 14))).run()
     at.sidebar.toggle(key="undated").set_value(False).run()
-    assert timeline_ids(at) == [
-        f"000-ev{i}" for i in ("01", "02", "06", "07", "10", "11", "12", "13")
-    ]
+    assert timeline_ids(at) == MID
     at.switch_page(PAGES["data"]).run()
-    assert list(at.dataframe[0].value["event_id"].str[-2:]) == [
-        "01",
-        "02",
-        "06",
-        "07",
-        "10",
-        "11",
-        "12",
-        "13",
-    ]
-    assert len(at.dataframe[1].value) == 5
+    assert list(at.dataframe[0].value["event_id"]) == MID
+    assert len(at.dataframe[1].value) == 5  # t01-tr01, t01-tr02, t02-tr01, t03-tr01, t04-tr02
 
 
 def test_actor_filter_changes_overview_equipment_and_map():
     at = run()
-    at.sidebar.multiselect(key="actor").set_value(["Financial Times"]).run()
-    assert [m.value for m in at.metric] == ["2", "0", "16 Nov – 16 Nov", "1"]
+    at.sidebar.multiselect(key="actor").set_value(
+        ["Sudmark · Ministry of Defence of Sudmark"]
+    ).run()
+    # t02-ev01 (1-10 March, reported 14 March) and t02-ev02 (14 March); one transfer, t02-tr01
+    assert [m.value for m in at.metric] == ["1", "0", "1 Mar – 14 Mar", "1"]
     at.switch_page(PAGES["equipment"]).run()
     hardware = at.dataframe[0].value
-    assert list(hardware["as_stated"]) == ["nearly 50", "20"]
+    assert list(hardware["as_stated"]) == ["30"]
     chart = plotly(at)
-    assert [(t["x"][0], t["x"][-1]) for t in chart["data"]] == [(45, 49), (20, 20)]
+    assert [(t["x"][0], t["x"][-1]) for t in chart["data"]] == [(30, 30)]
     at.switch_page(PAGES["map"]).run()
     spec = deck(at)
     assert [(p["name"], p["rows"]) for p in layer(spec, "places")["data"]] == [
-        ("North Korea", 2),
-        ("Kursk region", 5),
+        ("Norland", 1),  # t02-tr01 comes from there
+        ("Sudmark", 2),  # t02-ev01 placed there, t02-tr01 going there
+        ("Brenn region", 1),  # t02-ev02
     ]
     assert [(a["category"], a["reports"]) for a in layer(spec, "arcs")["data"]] == [
-        ("multiple_rocket_launcher", 1),
         ("self_propelled_howitzer", 1),
     ]
+    assert layer(spec, "troop_arcs")["data"] == []
     assert layer(spec, "sightings")["data"] == []
 
 
@@ -135,46 +143,45 @@ def test_map_draws_offline_with_precision_and_the_sighting():
     spec = deck(run("map"))
     assert spec["mapStyle"] == "__MAP_STYLE__"  # map_provider=None: no basemap is fetched
     assert layer(spec, "countries")["data"] == "app/static/countries.geojson"
-    places = {p["location_id"]: p for p in layer(spec, "places")["data"]}
-    assert {k: p["geo_precision"] for k, p in places.items()} == {
-        "krasnoyarsk-krai": "city_for_region",
-        "kursk-oblast": "city_for_region",
-        "north-korea": "country",
-        "russia": "country",
+    places = {
+        p["location_id"]: (p["geo_precision"], p["rows"]) for p in layer(spec, "places")["data"]
     }
-    assert places["kursk-oblast"]["rows"] == 13  # 8 events placed there, 5 transfers going there
+    assert places == {
+        "norland": ("country", 6),  # every transfer comes from Norland
+        "sudmark": ("country", 8),  # 4 howitzer events placed there, their 4 transfers going there
+        "kellby": ("place", 1),  # t01-ev02
+        "brenn-region": ("city_for_region", 3),  # t01-ev04, t02-ev02, and t01-tr02 going there
+        "tarnow": ("place", 2),  # t04-ev02, and t04-tr02 seen there
+    }
     halos = {
         p["location_id"]: (p["halo_m"], p["halo_alpha"]) for p in layer(spec, "precision")["data"]
     }
-    assert halos == {
-        "krasnoyarsk-krai": (180000, 40),
-        "kursk-oblast": (180000, 40),
-        "north-korea": (700000, 0),
-        "russia": (700000, 0),
+    assert halos == {  # a place needs no halo
+        "norland": (700000, 0),
+        "sudmark": (700000, 0),
+        "brenn-region": (180000, 40),
     }
-    assert [s["name"] for s in layer(spec, "sightings")["data"]] == ["Krasnoyarsk region"]
+    assert [s["name"] for s in layer(spec, "sightings")["data"]] == ["Tarnow"]
     drawn = layer(spec, "arcs")["data"] + layer(spec, "troop_arcs")["data"]  # troops: own layer
     arcs = sorted((a["dst_lon"], a["category"], a["reports"]) for a in drawn)
     assert arcs == [
-        (36.18457, "multiple_rocket_launcher", 1),  # North Korea -> Kursk region
-        (36.18457, "personnel", 2),
-        (36.18457, "self_propelled_howitzer", 1),
-        (100.0, "multiple_rocket_launcher", 1),  # North Korea -> Russia (no city known)
-        (100.0, "self_propelled_howitzer", 1),
-    ]
+        (-37.0, "personnel", 1),  # Norland -> Brenn region (t01-tr02)
+        (-35.0, "self_propelled_howitzer", 4),  # Norland -> Sudmark (t01, t02, t03, t04-tr01)
+    ]  # t04-tr02 has no destination: no arc
 
 
 def test_url_parameters_restore_the_filters():
-    at = run("data", query={"actor": ["Russia · Vladimir Putin"], "undated": "false"})
-    assert at.sidebar.multiselect(key="actor").value == ["Russia · Vladimir Putin"]
+    label = "Sudmark · Ministry of Defence of Sudmark"
+    at = run("data", query={"actor": [label], "undated": "false"})
+    assert at.sidebar.multiselect(key="actor").value == [label]
     assert at.sidebar.toggle(key="undated").value is False
-    assert list(at.dataframe[0].value["event_id"]) == ["000-ev07", "000-ev23"]
+    assert list(at.dataframe[0].value["event_id"]) == ["t02-ev01", "t02-ev02"]
 
 
 def test_unknown_url_value_is_dropped_with_a_notice():
-    at = run(query={"actor": ["North Korea", "Atlantis"]})
+    at = run(query={"actor": ["Norland", "Atlantis"]})
     assert not at.exception
-    assert at.sidebar.multiselect(key="actor").value == ["North Korea"]
+    assert at.sidebar.multiselect(key="actor").value == ["Norland"]
     assert [w.value for w in at.sidebar.warning] == [
         "Ignored from the link: actor ‘Atlantis’ (not in this dataset)."
     ]
@@ -182,71 +189,61 @@ def test_unknown_url_value_is_dropped_with_a_notice():
 
 def test_empty_result_says_so_and_resets_in_one_click():
     at = run("timeline")
-    at.sidebar.multiselect(key="claimant").set_value(["National Intelligence Service (NIS)"]).run()
+    at.sidebar.multiselect(key="claimant").set_value(["Ministry of Defence of Sudmark"]).run()
     at.sidebar.multiselect(key="stance").set_value(["denies"]).run()
     assert [w.value for w in at.warning] == ["No rows match these filters."]
     assert not at.get("plotly_chart")
     at.button(key="reset_empty").click().run()
     assert not at.warning
     assert at.sidebar.multiselect(key="claimant").value == []
-    assert len(timeline_ids(at)) == 11
+    assert timeline_ids(at) == DATED
 
 
 def test_timeline_colour_switch():
     at = run("timeline")
     assert {t["legendgroup"] for t in plotly(at)["data"]} == {
-        "acknowledgement", "arms_transfer", "casualties", "combat", "diplomatic_meeting", "diplomatic_visit",
-    }  # fmt: skip
+        "arms_transfer", "combat", "denial", "troop_deployment",
+    }  # fmt: skip  # t04-ev03, the one uncertain row, is undated
     at.segmented_control(key="colour").set_value("stance").run()
-    assert {t["legendgroup"] for t in plotly(at)["data"]} == {"acknowledges", "confirms", "reports"}
+    assert {t["legendgroup"] for t in plotly(at)["data"]} == {"confirms", "denies", "reports"}
 
 
 def test_windows_are_bars_and_days_are_points():
     spec = plotly(run("timeline"))
     bars = {i for t in spec["data"] if t["type"] == "bar" for i in t["customdata"]}
     points = {i for t in spec["data"] if t["type"] == "scatter" for i in t["customdata"]}
-    assert bars == {"000-ev06", "000-ev07", "000-ev13", "000-ev23"}
-    assert points == {
-        "000-ev01",
-        "000-ev02",
-        "000-ev10",
-        "000-ev11",
-        "000-ev12",
-        "000-ev16",
-        "000-ev17",
-    }
+    # windows: t02-ev01 happened 1-10 March, t04-ev02 was reported 11-20 March
+    assert bars == {"t02-ev01", "t04-ev02"}
+    # days: every other dated row, and t02-ev01's report day (both windows are drawn)
+    assert points == set(DATED) - {"t04-ev02"}
 
 
 def test_sources_matrix_and_answers():
     at = run("sources")
     matrix = at.dataframe[0].value
-    assert (
-        matrix.loc[
-            "North Korean troops take part in combat or military operations alongside Russian forces",
-            "North Korea",
-        ]
-        == "denies"
-    )
-    assert (
-        matrix.loc["North Korean troops are deployed in Russia", "Vladimir Putin"] == "acknowledges"
-    )
+    delivered = "Norland has delivered artillery to Sudmark"
+    assert matrix.loc[delivered, "Norland foreign ministry"] == "denies"
+    assert matrix.loc[delivered, "Ministry of Defence of Sudmark"] == "confirms"
+    assert matrix.loc[delivered, "Westrian intelligence officials"] == "reports"
+    count = "The number of rocket launchers on the train"
+    assert matrix.loc[count, "Westrian intelligence officials"] == "uncertain"
     answers = at.dataframe[1].value  # ids link to their Row pages
     answers = answers.assign(answer=answers["answer"].str.removeprefix("row?id="),
                              answers=answers["answers"].str.removeprefix("row?id="))  # fmt: skip
     assert list(zip(answers["answer"], answers["answers"], strict=True)) == [
-        ("000-ev20", "000-ev18"), ("000-ev20", "000-ev19"), ("000-ev21", "000-ev18"),
-        ("000-ev21", "000-ev19"), ("000-ev23", "000-ev22"),
+        ("t01-ev03", "t01-ev01"), ("t03-ev02", "t03-ev01"),
     ]  # fmt: skip
 
 
 def test_reader_highlights_the_chosen_rows_passage():
     at = run("sources")
+    assert at.selectbox(key="reader_article").value == "t01_wire"  # the first article shown
     text = [m.value for m in at.markdown if ":blue-background[" in m.value]
     assert len(text) == 1 and ":orange-background[" not in text[0]
-    at.selectbox(key="reader_row").set_value("000-tr03").run()
+    at.selectbox(key="reader_row").set_value("t01-tr01").run()
     focused = [m.value for m in at.markdown if ":orange-background[" in m.value][0]
-    assert ":orange-background[**On November 16\\, the Financial Times reported" in focused
-    assert at.dataframe[3].value["row_id"].tolist() == ["000-ev10", "000-tr03", "000-tr04"]
+    assert ":orange-background[**On March 12\\, Westrian intelligence officials said" in focused
+    assert at.dataframe[3].value["row_id"].tolist() == ["t01-ev01", "t01-tr01"]
 
 
 def test_data_downloads_are_deferred():
@@ -265,14 +262,12 @@ def test_data_downloads_are_deferred():
 
 
 def _broken_copy(tmp_path: Path) -> Path:
-    shutil.copytree(REPO_ROOT / "datasets", tmp_path / "datasets")
-    shutil.copytree(REPO_ROOT / "seeds", tmp_path / "seeds")
-    events = tmp_path / "datasets" / "events.csv"
-    events.write_text(
-        events.read_text("utf-8").replace("2024-11-16,2024-11-16", "2024-11-16,2024-13-40", 1),
-        "utf-8",
-    )
-    return tmp_path / "datasets"
+    folder = shutil.copytree(FIXTURE_DIR, tmp_path / "dataset")
+    events = folder / "events.csv"
+    text = events.read_text("utf-8")
+    assert text.count("2030-03-14,2030-03-14") == 2  # t02-ev01 (line 6) and t02-ev02
+    events.write_text(text.replace("2030-03-14,2030-03-14", "2030-03-14,2030-13-40", 1), "utf-8")
+    return folder
 
 
 @pytest.mark.parametrize("page", list(PAGES))
@@ -286,9 +281,9 @@ def test_broken_dataset_shows_the_report_and_nothing_else(page, tmp_path, monkey
     assert report.to_dict("records") == [
         {
             "file": "events.csv",
-            "line": 11,
+            "line": 6,
             "column": "report_date_end",
-            "value": "2024-13-40",
+            "value": "2030-13-40",
             "problem": "not a real YYYY-MM-DD date",
         }
     ]

@@ -387,6 +387,9 @@ def edit_cells(folder: Path, table: str, edits: dict[tuple[str, str], str]) -> N
 FORMULA = '=HYPERLINK("http://127.0.0.1:9/x","click")'
 IFRAME = '<iframe srcdoc="<script>window.top.__xss=1</script>"></iframe>'
 BEACON = "![](http://127.0.0.1:9/x.png)"
+# How Markdown sinks show it: as written, with an invisible word joiner after the scheme's colon
+# that keeps GFM from turning the address into a link (dashboard/builders/text.py).
+BEACON_SHOWN = BEACON.replace("http://", "http:\u2060//")
 TRAP_HOST = "127.0.0.1:9"
 
 # Where each payload goes: rows every page shows (Overview lists the denials ev20 and ev21 with

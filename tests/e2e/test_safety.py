@@ -66,7 +66,10 @@ def test_map_draws_without_network(new_tab, app):
             route.abort("internetdisconnected")
 
     page.context.route("**/*", offline)
-    with page.expect_response(lambda r: urlsplit(r.url).path.endswith("countries.geojson")) as geo:
+    # Generous: on a loaded two-core machine the first map draw alone took 27 s.
+    with page.expect_response(
+        lambda r: urlsplit(r.url).path.endswith("countries.geojson"), timeout=2 * s.TIMEOUT_MS
+    ) as geo:
         t.goto("map")
         s.wait_for_charts(page)
     assert geo.value.url == f"{t.base}/app/static/countries.geojson"

@@ -40,15 +40,12 @@ def read_folder(folder: Path) -> Parsed:
         out.problems.append(Problem(MERGE_JOURNAL, 0, "", "", message))
     out.seeds, out.articles, out.seed_ids = read_seeds(folder, out.problems)
     for table in TABLES.values():
-        raw_bytes = read_inside(folder, table.path, table.path, out.problems)
-        text = decode_text(raw_bytes, table.path, out.problems) if raw_bytes is not None else None
-        del raw_bytes
-        raw = (
-            split_csv(text, table.path, out.problems, table.primary_key)
-            if text is not None
-            else None
-        )
-        del text
+        data = read_inside(folder, table.path, table.path, out.problems)
+        # Decoded once to check it (and let go); split from the bytes, which take less memory.
+        if data is None or decode_text(data, table.path, out.problems) is None:
+            continue
+        raw = split_csv(data, table.path, out.problems, table.primary_key)
+        del data
         if raw is None or not check_header(raw, table, table.path, out.problems):
             continue
         out.tables[table.name] = check_table(raw, table, table.path, out.problems)

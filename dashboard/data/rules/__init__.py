@@ -37,4 +37,12 @@ def check_all(parsed: Parsed) -> Iterator[Problem]:
     """Every row-rule problem, beside the parse problems already in `parsed` (a rule of
     severity warning gives warnings). Lazily: a capped list that takes them stays small."""
     skip = {(p.file, p.line, p.column) for p in parsed.problems}
-    return chain.from_iterable(rule.check(parsed, skip) for rule in ROW_RULES)
+    return chain.from_iterable(_guarded(rule, parsed, skip) for rule in ROW_RULES)
+
+
+def _guarded(rule: Rule, parsed: Parsed, skip: set) -> Iterator[Problem]:
+    """A rule that fails on data no one foresaw is reported by name; the others still run."""
+    try:
+        yield from rule.check(parsed, skip)
+    except Exception as err:
+        yield Problem("", 0, "", "", f"row rule {rule.name} could not run: {err!r}")

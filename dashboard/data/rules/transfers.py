@@ -65,6 +65,8 @@ def check_matches_event(parsed: Parsed, skip: Skip) -> Iterator[Problem]:
         _line=[e_lines[i] for i in events.index], _broken=window_broken(events, "report_date")
     )
     by_id = by_id.drop_duplicates("event_id").set_index("event_id")
+    if by_id.empty:
+        return  # every event row failed to load: that is reported already
     known = transfers["event_id"].isin(by_id.index)
     # A broken window is reported as such (windows.py), not again as a difference.
     broken = window_broken(transfers, "report_date") | transfers["event_id"].map(by_id["_broken"])

@@ -7,6 +7,7 @@ servers on 127.0.0.1 that answer with their own name, so stickiness is seen, not
 from __future__ import annotations
 
 import http.server
+import os
 import re
 import threading
 import urllib.request

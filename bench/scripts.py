@@ -4,6 +4,9 @@
 follow a filter change (the date range narrowed by a day each time, so nothing cached for
 earlier filters can serve it) and of RUNS reruns with the filters unchanged.
 `python -m bench.scripts hello RUNS` times the hello-world app's button reruns instead.
+`python -m bench.scripts curate RUNS` times the Curate page (curation on) on a copy of the
+seed dataset with a synthetic article's draft: reruns, and runs after a bulk review click
+(the draft changes, so the validator's preview of it is computed again).
 """
 
 from __future__ import annotations
@@ -64,10 +67,35 @@ def hello(runs: int) -> dict:
     return {"hello": {"rerun_s": times}}
 
 
+def curate(runs: int) -> dict:
+    import tempfile
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    from tests.curate_fixture import dataset_with_draft
+
+    folder = dataset_with_draft(Path(tempfile.mkdtemp(prefix="bench-curate-")) / "datasets")
+    os.environ["DASHBOARD_DATA_DIR"], os.environ["DASHBOARD_CURATE"] = str(folder), "1"
+    at = AppTest.from_file(str(APP), default_timeout=300)
+    _timed(at)
+    at.switch_page(page_by_url("curate").script)
+    _timed(at)  # the first run of the page: imports it
+    same, edit = [], []
+    for _ in range(runs):
+        same.append(_timed(at))
+    for i in range(runs):
+        at.button(key="accept-events" if i % 2 == 0 else "undo-events").click()
+        edit.append(_timed(at))
+    return {"curate": {"rerun_s": same, "review_click_s": edit}}
+
+
 if __name__ == "__main__":
     target, runs = sys.argv[1], int(sys.argv[2])
     if target == "hello":
         result = hello(runs)
+    elif target == "curate":
+        result = curate(runs)
     else:
         os.environ["DASHBOARD_DATA_DIR"] = target
         result = pages(runs)

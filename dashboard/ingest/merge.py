@@ -10,6 +10,7 @@ written all at once, with history and a changelog line. No streamlit here.
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -98,10 +99,26 @@ def on_draft_lines(problems: list[Problem], candidate: Candidate, draft: Draft) 
     return out
 
 
+PREVIEW = ("draft", "accepted")  # the rows the Curate page checks as they are edited
+
+
+def preview_key(draft: Draft, version: str) -> str:
+    """Names what the preview validates, without reading the dataset: the dataset version and
+    the checked rows with their positions. Setting a row from draft to accepted keeps it."""
+    digest = hashlib.sha256(version.encode())
+    for name, table in TABLES.items():
+        frame = draft.tables.get(name)
+        if frame is not None:
+            rows = frame[frame["review"].isin(PREVIEW)]
+            digest.update(f"\0{name}\0{list(rows.index)}\0".encode())
+            digest.update(to_csv_text(rows, table.columns).encode())
+    return digest.hexdigest()
+
+
 def preview_problems(folder: Path, draft: Draft) -> dict[tuple[str, int], list[str]]:
     """What the validator says now about the rows not rejected, by (table, draft row); the key
     (name, -1) holds what concerns no draft row. Nothing in `folder` is written."""
-    candidate = build_candidate(folder, draft, keep=("draft", "accepted"))
+    candidate = build_candidate(folder, draft, keep=PREVIEW)
     with tempfile.TemporaryDirectory(prefix="curate-preview-") as tmp:
         problems = validate_candidate(folder, candidate, Path(tmp) / "dataset")
     out: dict[tuple[str, int], list[str]] = {}

@@ -42,9 +42,37 @@ def show_notice() -> None:
 
 
 @st.cache_data(max_entries=16, show_spinner="Checking the draft with the validator…")
-def preview(folder: str, article: str, signature: str, version: str) -> dict:
-    """The validator's messages on the rows not rejected, once per draft state and dataset."""
-    return merge.preview_problems(Path(folder), review.read_draft(Path(folder), article))
+def _preview(folder: str, key: str, _draft: Draft) -> dict:
+    return merge.preview_problems(Path(folder), _draft)
+
+
+def preview(folder: Path, draft: Draft, version: str, signature: str) -> dict:
+    """The validator's messages on the rows not rejected: computed again only when what it
+    checks changed (accepting a row changes nothing it checks)."""
+    return _preview(str(folder), _preview_key(signature, version, draft), draft)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _preview_key(signature: str, version: str, _draft: Draft) -> str:
+    return merge.preview_key(_draft, version)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def passages(signature: str, text_length: int, _draft: Draft):
+    """The candidates' passages (shared: read them only)."""
+    return review.candidate_passages(_draft, text_length)
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def load_draft(folder: str, article: str, signature: str) -> Draft:
+    """The draft as saved, read once per state of its files (shared: read it only)."""
+    return review.read_draft(Path(folder), article)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def reader_markdown(article: str, signature: str, version: str, focus: int | None, _draft: Draft,
+                    _text: str) -> str:  # fmt: skip
+    return marked_text(_text, passages(signature, len(_text), _draft), focus)
 
 
 def dataset_ids(ds: Dataset) -> dict[str, list[str]]:
@@ -128,17 +156,17 @@ def signature_key(folder: Path, article: str) -> str:
     return hashlib.sha256(review.signature(folder, article).encode()).hexdigest()[:12]
 
 
-def reader(draft: Draft, text: str) -> None:
+def reader(draft: Draft, text: str, signature: str, version: str) -> None:
     """The article with every candidate's passage highlighted; a chosen row's in orange."""
-    passages = review.candidate_passages(draft, len(text))
-    ids = [i for rows in passages["rows"] for i in rows.split(", ")]
+    cited = passages(signature, len(text), draft)
+    ids = [i for rows in cited["rows"] for i in rows.split(", ")]
     chosen = st.selectbox("Show a candidate's passage", ids, index=None, key=f"focus-{draft.article_id}",
                           placeholder="Choose a row…")  # fmt: skip
     focus = None
     if chosen is not None:
-        focus = next(i for i, rows in enumerate(passages["rows"]) if chosen in rows.split(", "))
+        focus = next(i for i, rows in enumerate(cited["rows"]) if chosen in rows.split(", "))
     with st.container(border=True, height=420, key="curate_text"):
-        st.markdown(marked_text(text, passages, focus))
+        st.markdown(reader_markdown(draft.article_id, signature, version, focus, draft, text))
 
 
 def do_merge(folder: str, article: str) -> None:

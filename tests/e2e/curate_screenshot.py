@@ -21,7 +21,8 @@ from tests.e2e import support as s
 
 OUT = s.REPO / "docs" / "screenshots" / "curate.png"
 ARTICLE = s.REPO / "tests" / "fixtures" / "articles" / "wire_copy.txt"
-INGEST = ["--publisher", "Synthetic Wire", "--published", "2024-11-20"]
+INGEST = ["--publisher", "Synthetic Wire", "--published", "2024-11-20",
+          "--title", "North Korea sent more artillery to Russia, Seoul says"]  # fmt: skip
 
 
 def ingest(folder: Path, article: Path = ARTICLE, args: list[str] = INGEST) -> str:
@@ -37,22 +38,26 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = copy_dataset(Path(tmp) / "datasets")
         ingest(folder)
-        with mock.patch.dict(os.environ, {"DASHBOARD_CURATE": "1", "DASHBOARD_CURATOR": "A. Curator"}):
+        with mock.patch.dict(
+            os.environ, {"DASHBOARD_CURATE": "1", "DASHBOARD_CURATOR": "A. Curator"}
+        ):
             server = s.AppServer(folder).start()
         try:
             with sync_playwright() as pw:
                 browser = s.launch_browser(pw)
                 page = browser.new_context(viewport={"width": 1400, "height": 1300}).new_page()
                 s.goto(page, f"{server.url}/curate")
-                page.screenshot(path="/tmp/cs0.png", full_page=True)
-                chooser = page.get_by_test_id("stSelectbox").filter(has_text="Show a candidate's passage")
+                chooser = page.get_by_test_id("stSelectbox").filter(
+                    has_text="Show a candidate's passage"
+                )
                 chooser.get_by_role("combobox").click()
-                page.get_by_role("option").nth(1).click()
+                page.keyboard.type("tr01")
+                page.keyboard.press("Enter")
                 s.wait_for_app_run(page)
-                page.get_by_test_id("stSidebarCollapseButton").locator("button").click()
-                page.wait_for_timeout(500)
-                page.evaluate("() => document.fonts.ready.then(() => new Promise(requestAnimationFrame))")
-                page.screenshot(path=OUT)
+                page.evaluate(
+                    "() => document.fonts.ready.then(() => new Promise(requestAnimationFrame))"
+                )
+                page.screenshot(path=OUT, full_page=True)
                 browser.close()
         finally:
             server.stop()

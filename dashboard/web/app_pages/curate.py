@@ -37,13 +37,13 @@ if not drafts:
 titles = dict(zip(ctx.ds.articles["article_id"], ctx.ds.articles["title"], strict=True))
 article = st.selectbox("Drafted article", drafts, key="curate_article",
                        format_func=lambda a: f"{a} · {titles.get(a, '(seed not in the dataset)')}")  # fmt: skip
+version = curating.signature_key(folder, article)
 try:
-    draft = review.read_draft(folder, article)
+    draft = curating.load_draft(str(folder), article, version)
 except review.DraftError as err:
     st.error(f"This draft cannot be read: {err}")
     st.stop()
-version = curating.signature_key(folder, article)
-found = curating.preview(str(folder), article, version, ctx.ds.version)
+found = curating.preview(folder, draft, ctx.ds.version, version)
 counts = review.counts(draft)
 st.caption(
     f"Drafted on dataset version `{md(draft.meta['dataset_version'])}` by rules "
@@ -56,7 +56,7 @@ st.caption(
 
 # 3. The article, every candidate's passage highlighted.
 if article in ctx.ds.seeds:
-    curating.reader(draft, ctx.ds.seeds[article])
+    curating.reader(draft, ctx.ds.seeds[article], version, ctx.ds.version)
 else:
     st.warning("The draft's seed text is not in the dataset's seeds folder.")
 

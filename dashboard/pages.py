@@ -42,6 +42,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("sources", "Sources & claims", ":material/record_voice_over:", "sources"),
     PageSpec("tables", "Data", ":material/download:", "data"),
     PageSpec("row", "Row", ":material/article:", "row"),  # /row?id=000-tr03: one row in words
+    PageSpec("printview", "Print view", ":material/print:", "print"),  # filters, figures, tables
 )
 
 

@@ -293,3 +293,52 @@ def test_fit_view_frames_a_phone_wider():
     phone = geo.fit_view(lons, lats, 340, 420)
     assert phone["zoom"] < desk["zoom"]
     assert desk["longitude"] == phone["longitude"] == 81.6
+
+
+# --- 10. sharing, printing, the dark theme ---------------------------------------------------------
+
+
+def test_share_box_has_the_link_and_the_print_view():
+    at = run("map", query={"actor": ["North Korea"]})
+    codes = [c.value for c in at.code]
+    assert codes == ["?actor=North+Korea"]  # AppTest has no browser address; the browser adds it
+    assert [b.proto.label for b in at.get("link_button")] == ["Open the print view"]
+    assert at.get("link_button")[0].proto.url == "print?actor=North+Korea"
+
+
+def test_print_view_has_figures_timeline_and_every_row_as_static_tables(ds):
+    at = run("print")
+    assert not at.exception
+    assert [h.value for h in at.subheader][:2] == ["Key figures", "Timeline"]
+    tables = at.table
+    assert len(tables) == 3
+    assert len(at.get("plotly_chart")) == 1
+    assert not at.dataframe  # grids scroll and clip on paper; static tables wrap
+    subheads = [h.value for h in at.subheader]
+    assert f"Events ({len(ds.events)})" in subheads
+    assert f"Transfers ({len(ds.transfers)})" in subheads
+
+
+def test_the_theme_follows_the_system():
+    config = (REPO_ROOT / ".streamlit" / "config.toml").read_text("utf-8")
+    theme = config.split("[theme]", 1)[1].split("\n[", 1)[0]
+    assert "base" not in "".join(line for line in theme.splitlines() if not line.startswith("#"))
+
+
+# --- 8. the reader ----------------------------------------------------------------------------------
+
+
+def test_a_passage_marker_focuses_its_passage_with_a_citation_to_copy():
+    at = run("sources")
+    markers = at.get("button_group")
+    assert markers
+    at.session_state["reader_marker"] = 3
+    at.session_state["reader_focus"] = ("passage", 3)
+    at.run()
+    assert "Passage [4] is highlighted in orange below." in [c.value for c in at.caption]
+    (cite,) = [c.value for c in at.code if c.value.startswith("“")]  # the other: the share link
+    assert cite.startswith("“These troops have already been involved in combat")
+    assert "— Caliber.Az, “South Korea confirms" in cite
+    assert "Passage [4], characters 716–846 of seed 000_8ce4acc91b2e9f2a" in cite
+    text = [m.value for m in at.markdown if ":gray-background[" in m.value]
+    assert len(text) == 1 and ":orange-background[**These troops" in text[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -85,13 +86,35 @@ def filter_line(ctx: Context) -> str:
     return f"Filters: {' · '.join(parts)} — {shown}."
 
 
+def view_link(path: str | None = None) -> str:
+    """This view's address: the page and every filter in the URL (the bound widgets' params)."""
+    try:
+        base = st.context.url or ""
+    except Exception:  # no browser (AppTest)
+        base = ""
+    if path is not None:
+        base = base.rsplit("/", 1)[0] + "/" + path if base else path
+    params = [(k, v) for k in st.query_params for v in st.query_params.get_all(k)]
+    return base + ("?" + urlencode(params) if params else "")
+
+
+def share_box() -> None:
+    """A link to this view to copy (the code box's copy button), and the print view."""
+    st.caption("Link to this view, with its filters (copy button at the right):")
+    st.code(view_link(), language=None, wrap_lines=True)
+    st.link_button("Open the print view", view_link("print"), icon=":material/print:")
+
+
 def page(title: str, caption: str) -> Context:
     """A page's title, a one-line summary of the active filters and the page's caption; stops
     the page with a notice when the filters keep nothing."""
     ctx = context()
     st.title(title)
-    with st.container(key="filter_line"):
+    line, share = st.columns([5, 1], vertical_alignment="center")
+    with line.container(key="filter_line"):
         st.markdown(f":material/filter_alt: {md(filter_line(ctx))}")
+    with share.popover("Share · print", icon=":material/share:", width="stretch"):
+        share_box()
     st.caption(caption)
     st.caption(
         f"{len(ctx.view.events):,} row(s) shown: {flt.undated_words(ctx.view)}.", help=UNDATED_HELP

@@ -8,6 +8,7 @@ import streamlit as st
 from dashboard.builders.text import md
 from dashboard.views import details
 from dashboard.web import frame
+from dashboard.web.links import row_link_md
 
 PLACE_LAYERS = ("places", "precision", "sightings")
 ROUTE_LAYERS = ("arcs", "troop_arcs")
@@ -36,7 +37,7 @@ def _rows(rows: pd.DataFrame) -> None:
                 f"{md(r.what)} · claimant: {md(r.claimant)}  \n"
                 f"happened: {md(r.happened)}  \nreported: {md(r.reported)}"
             )
-            st.caption(f"row {md(r.row_id)}")
+            st.caption(f"row {row_link_md(r.row_id)}")
 
 
 def render(ctx: frame.Context, event) -> None:

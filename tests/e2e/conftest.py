@@ -14,6 +14,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from dashboard.data.dataset import Dataset, load_dataset
 from tests.e2e import support as s
+from tests.fixtures import FIXTURE_DIR
 
 # Console errors that are expected and harmless, each with its reason. Anything else fails.
 _PAGE_PATHS = "|".join(path for _, path, _ in s.PAGES if path)
@@ -98,6 +99,12 @@ def app(app_factory) -> s.AppServer:
 
 
 @pytest.fixture(scope="session")
+def fixture_app(app_factory) -> s.AppServer:
+    """The app on the synthetic fixture dataset (tests/fixtures/dataset/README.md)."""
+    return app_factory("fixture", FIXTURE_DIR)
+
+
+@pytest.fixture(scope="session")
 def hostile_dir(tmp_path_factory) -> Path:
     """The real dataset with a formula, an iframe and an image beacon in free-text cells."""
     return s.build_dataset(tmp_path_factory.mktemp("hostile") / "datasets", s.HOSTILE_EDITS)
@@ -125,6 +132,11 @@ def broken_app(app_factory, broken_dir) -> s.AppServer:
 @pytest.fixture(scope="session")
 def dataset() -> Dataset:
     return load_dataset(s.DATASETS)
+
+
+@pytest.fixture(scope="session")
+def fixture_dataset() -> Dataset:
+    return load_dataset(FIXTURE_DIR)
 
 
 @pytest.fixture(scope="session")

@@ -215,3 +215,23 @@ def test_the_public_app_has_no_curate_page_and_loads_no_write_code(tmp_path):
                           env=env, check=False, timeout=300)  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.splitlines()[-2:] == ["no curate page", "write modules: []"]
+
+
+def test_a_stale_draft_is_refused_until_the_curator_confirms_it(folder):
+    events = folder / "events.csv"
+    events.write_text(events.read_text("utf-8").replace("NIS confirms", "NIS says", 1), "utf-8")
+    at = curate()
+    assert at.warning[0].value.startswith("The dataset changed since this draft was made")
+    for name in ("events", "transfers", "locations", "actors", "claims"):
+        at.button(key=f"accept-{name}").click().run()
+    at.button(key="merge").click().run()
+    assert at.error[0].value.startswith(
+        "Nothing merged: the dataset changed since this draft was made"
+    )
+    at.button(key="confirm_current").click().run()
+    meta = json.loads((folder / "drafts" / ARTICLE / "draft.json").read_text("utf-8"))
+    assert meta["dataset_version"] == at.session_state["_ctx"].ds.version
+    assert [r["to"] for r in meta["reviewed_again"]] == [meta["dataset_version"]]
+    assert not at.warning
+    at.button(key="merge").click().run()
+    assert [s.value for s in at.success][0].startswith("Merged 3 events")

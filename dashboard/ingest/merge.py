@@ -163,7 +163,8 @@ def merge_article(
         return MergeResult(False, (
             f"{note}Nothing merged: the dataset changed since this draft was made (the draft was "
             f"made on version {draft.meta['dataset_version']}, the dataset is now {before}). "
-            "Its rows were reviewed against other rows; see CHANGELOG.csv for what changed."))  # fmt: skip
+            "Its rows were reviewed against other rows: see CHANGELOG.csv for what changed, review "
+            "it again on the Curate page and confirm it there."))  # fmt: skip
     if not curator.strip():
         return MergeResult(False, f"{note}Nothing merged: give the curator's name.")
     candidate = build_candidate(folder, draft)

@@ -84,6 +84,16 @@ def read_meta(where: Path) -> dict:
     return meta
 
 
+def confirm_current(draft: Draft, version: str, when: str) -> None:
+    """The curator has reviewed a stale draft again against the dataset as it is now: its
+    draft.json names the current version (the old one is kept in `reviewed_again`), so the
+    merge takes it. An explicit act, recorded; never done by the merge itself."""
+    meta = dict(draft.meta)
+    history = [*meta.get("reviewed_again", []), {"from": meta["dataset_version"], "to": version, "at": when}]  # fmt: skip
+    meta.update(dataset_version=version, reviewed_again=history)
+    write_bytes_atomic(draft.folder / META, (json.dumps(meta, indent=1) + "\n").encode("utf-8"))
+
+
 def read_table(path: Path, table: Table) -> tuple[pd.DataFrame, list[int]]:
     name = f"{DRAFTS}/{path.parent.name}/{path.name}"
     problems: list[Problem] = []

@@ -6,6 +6,7 @@ passages in the article, and the merge. Imported only when curation is on (dashb
 from __future__ import annotations
 
 import hashlib
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -167,6 +168,33 @@ def reader(draft: Draft, text: str, signature: str, version: str) -> None:
         focus = next(i for i, rows in enumerate(cited["rows"]) if chosen in rows.split(", "))
     with st.container(border=True, height=420, key="curate_text"):
         st.markdown(reader_markdown(draft.article_id, signature, version, focus, draft, text))
+
+
+def confirm_current(folder: str, article: str, version: str) -> None:
+    """The button's callback: the curator has reviewed the stale draft against today's dataset."""
+    draft = review.read_draft(Path(folder), article)
+    review.confirm_current(draft, version, datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    st.session_state[NOTICE] = (
+        "success",
+        f"The draft now stands on dataset version {version}.",
+        [],
+    )
+
+
+def stale_notice(folder: Path, draft: Draft, version: str) -> None:
+    """A draft made on another version of the dataset: say so, and let the curator confirm it
+    after reviewing it again (the merge refuses it until then)."""
+    if draft.meta["dataset_version"] == version:
+        return
+    st.warning(
+        f"The dataset changed since this draft was made (version {draft.meta['dataset_version']} "
+        f"then, {version} now; CHANGELOG.csv says what was merged). Its relation hints and "
+        "choices were made against the older rows; the problems column checks it against "
+        "today's. The merge refuses it until you confirm that you have reviewed it again.",
+        icon=":material/history:",
+    )
+    st.button("I have reviewed it against the current dataset", key="confirm_current",
+              on_click=confirm_current, args=(str(folder), draft.article_id, version))  # fmt: skip
 
 
 def do_merge(folder: str, article: str) -> None:

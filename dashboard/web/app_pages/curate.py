@@ -54,6 +54,8 @@ st.caption(
     )  # fmt: skip
 )
 
+curating.stale_notice(folder, draft, ctx.ds.version)
+
 # 3. The article, every candidate's passage highlighted.
 if article in ctx.ds.seeds:
     curating.reader(draft, ctx.ds.seeds[article], version, ctx.ds.version)

@@ -11,6 +11,7 @@ includes the chart being drawn again, not only the server's answer.
 from __future__ import annotations
 
 import time
+from functools import partial
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page
@@ -162,6 +163,15 @@ def filter_changes(browser: Browser, data: Path, runs: int) -> list[tuple[float,
     return out
 
 
+def _add_frame(got: dict, payload) -> None:
+    got["bytes"] += len(payload if isinstance(payload, bytes) else payload.encode())
+    got["frames"] += 1
+
+
+def _count_frames(got: dict, ws) -> None:
+    ws.on("framereceived", partial(_add_frame, got))
+
+
 def payloads(browser: Browser, server: Server, names: list[str], runs: int) -> dict:
     """Bytes of WebSocket frames the browser receives for one run of each page (fresh sessions)."""
     context = browser.new_context()
@@ -171,12 +181,7 @@ def payloads(browser: Browser, server: Server, names: list[str], runs: int) -> d
         for _ in range(runs):
             page = context.new_page()
             got = {"bytes": 0, "frames": 0}
-
-            def count(payload, got=got):
-                got["bytes"] += len(payload if isinstance(payload, bytes) else payload.encode())
-                got["frames"] += 1
-
-            page.on("websocket", lambda ws, count=count: ws.on("framereceived", count))
+            page.on("websocket", partial(_count_frames, got))
             page.goto(server.url + READY[name][0])
             wait_drawn(page, name)
             page.wait_for_timeout(300)  # any frame still on its way

@@ -21,8 +21,14 @@ REPO = Path(__file__).resolve().parents[1]
 APP = REPO / "dashboard" / "web" / "app.py"
 HELLO = REPO / "bench" / "hello.py"
 SEED_DATA = REPO / "datasets"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 CACHE = Path(tempfile.gettempdir()) / "dashboard-bench"
 
 
@@ -74,10 +80,20 @@ class Server:
         env = dict(os.environ)
         if self.data is not None:
             env["DASHBOARD_DATA_DIR"] = str(self.data)
-        cmd = [sys.executable, "-m", "streamlit", "run", str(self.script), "--server.headless=true",
-               "--server.address=127.0.0.1", f"--server.port={self.port}",
-               "--browser.gatherUsageStats=false", "--server.fileWatcherType=none",
-               "--global.developmentMode=false", *self.extra]  # fmt: skip
+        cmd = [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(self.script),
+            "--server.headless=true",
+            "--server.address=127.0.0.1",
+            f"--server.port={self.port}",
+            "--browser.gatherUsageStats=false",
+            "--server.fileWatcherType=none",
+            "--global.developmentMode=false",
+            *self.extra,
+        ]
         started = time.perf_counter()
         CACHE.mkdir(parents=True, exist_ok=True)
         self.log = CACHE / f"server-{self.port}.log"

@@ -72,9 +72,14 @@ class Session:
     async def run(self, start_at: float, stop_at: float) -> None:
         await asyncio.sleep(max(0.0, start_at - time.perf_counter()))
         try:
-            async with websockets.connect(self.url, subprotocols=["streamlit"], max_size=None,
-                                          open_timeout=30, ping_interval=None,
-                                          additional_headers=self.headers) as ws:  # fmt: skip
+            async with websockets.connect(
+                self.url,
+                subprotocols=["streamlit"],
+                max_size=None,
+                open_timeout=30,
+                ping_interval=None,
+                additional_headers=self.headers,
+            ) as ws:
                 ids = await self._rerun(ws)
                 widget_id, flip, due = ids[self.key], False, time.perf_counter()
                 while (due := due + 1.0) < stop_at:
@@ -111,8 +116,9 @@ async def _drive(server: Server, page: str, key: str, sessions: int, seconds: fl
             await asyncio.sleep(0.5)
 
     stagger = 1.0 / sessions  # each session starts at its own fraction of the second
-    await asyncio.gather(sample(), *(c.run(start + i * stagger, start + seconds)
-                                     for i, c in enumerate(clients)))  # fmt: skip
+    await asyncio.gather(
+        sample(), *(c.run(start + i * stagger, start + seconds) for i, c in enumerate(clients))
+    )
     latencies = [x for c in clients for x in c.latencies]
     errors = [e for c in clients for e in c.errors]
     return {
@@ -160,16 +166,30 @@ def main(argv: list[str] | None = None) -> int:
     print("dashboard:  ", json.dumps(dash), flush=True)
     ratio = dash["p95_ms"] / hello["p95_ms"]
     met = ratio <= 2 and dash["errors"] == 0 and dash["completed"] == args.sessions
-    print("\n| app | sessions completed | reruns | p50 ms | p95 ms | max ms | errors | server RSS peak MB |\n"
-          "|---|---:|---:|---:|---:|---:|---:|---:|")  # fmt: skip
+    print(
+        "\n| app | sessions completed | reruns | p50 ms | p95 ms | max ms | errors | server RSS peak MB |\n"
+        "|---|---:|---:|---:|---:|---:|---:|---:|"
+    )
     for name, r in (("hello-world", hello), ("dashboard", dash)):
-        print(f"| {name} | {r['completed']}/{r['sessions']} | {r['reruns']} | {r['p50_ms']:.0f} | "
-              f"{r['p95_ms']:.0f} | {r['max_ms']:.0f} | {r['errors']} | {r['rss_peak_mb']:.0f} |")  # fmt: skip
+        print(
+            f"| {name} | {r['completed']}/{r['sessions']} | {r['reruns']} | {r['p50_ms']:.0f} | "
+            f"{r['p95_ms']:.0f} | {r['max_ms']:.0f} | {r['errors']} | {r['rss_peak_mb']:.0f} |"
+        )
     print(
         f"\np95 ratio dashboard / hello-world: {ratio:.2f}× (target ≤ 2×: {'met' if met else 'NOT met'})"
     )
-    RESULTS.write_text(json.dumps({"args": {k: str(v) for k, v in vars(args).items()},
-                                   "hello": hello, "dashboard": dash, "p95_ratio": ratio, "met": met}, indent=1))  # fmt: skip
+    RESULTS.write_text(
+        json.dumps(
+            {
+                "args": {k: str(v) for k, v in vars(args).items()},
+                "hello": hello,
+                "dashboard": dash,
+                "p95_ratio": ratio,
+                "met": met,
+            },
+            indent=1,
+        )
+    )
     return 0
 
 

@@ -32,8 +32,12 @@ def validate_times(folder: Path, runs: int) -> list[float]:
     times = []
     for _ in range(runs):
         started = time.perf_counter()
-        done = subprocess.run([sys.executable, "-m", "dashboard", "validate", str(folder)],
-                              cwd=REPO, capture_output=True, text=True)  # fmt: skip
+        done = subprocess.run(
+            [sys.executable, "-m", "dashboard", "validate", str(folder)],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+        )
         times.append(time.perf_counter() - started)
         if done.returncode:
             raise RuntimeError(f"validate failed on {folder}:\n{done.stdout[-2000:]}")
@@ -41,8 +45,12 @@ def validate_times(folder: Path, runs: int) -> list[float]:
 
 
 def script_times(target: str, runs: int) -> dict:
-    done = subprocess.run([sys.executable, "-m", "bench.scripts", target, str(runs)], cwd=REPO,
-                          capture_output=True, text=True)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.scripts", target, str(runs)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
     for line in done.stdout.splitlines():
         if line.startswith("BENCH-JSON "):
             return json.loads(line.removeprefix("BENCH-JSON "))
@@ -80,9 +88,17 @@ def browser_figures(sizes: list[str], runs: int, quick: bool) -> dict:
 
 
 def _row(metric, what, value, unit, base_name, base, target="", met=None) -> dict:
-    return {"metric": metric, "what": what, "value": value, "unit": unit, "baseline": base_name,
-            "baseline_value": base, "ratio": value / base if base else None, "target": target,
-            "met": met}  # fmt: skip
+    return {
+        "metric": metric,
+        "what": what,
+        "value": value,
+        "unit": unit,
+        "baseline": base_name,
+        "baseline_value": base,
+        "ratio": value / base if base else None,
+        "target": target,
+        "met": met,
+    }
 
 
 def rows(raw: dict, sizes: list[str]) -> list[dict]:
@@ -92,58 +108,130 @@ def rows(raw: dict, sizes: list[str]) -> list[dict]:
     for name, times in b["cold_start_s"].items():
         if name != "hello":
             ratio = median(times) / hello_cold
-            out.append(_row("cold start", f"{name} (seed)", median(times), "s", "hello-world",
-                            hello_cold, "≤ 1.5× hello", ratio <= 1.5))  # fmt: skip
+            out.append(
+                _row(
+                    "cold start",
+                    f"{name} (seed)",
+                    median(times),
+                    "s",
+                    "hello-world",
+                    hello_cold,
+                    "≤ 1.5× hello",
+                    ratio <= 1.5,
+                )
+            )
     for i, what in enumerate(("chart redrawn", "page settled")):  # hello: its text redrawn
         hello_ms = median([pair[i] for pair in b["rerun_ms"]["hello_button"]])
         filt = median([pair[i] for pair in b["rerun_ms"]["timeline_filter"]])
-        out.append(_row(f"filter change → {what}", "timeline (seed)", filt, "ms",
-                        "hello button rerun", hello_ms, "≤ 2× hello" if i == 0 else "",
-                        filt <= 2 * hello_ms if i == 0 else None))  # fmt: skip
+        out.append(
+            _row(
+                f"filter change → {what}",
+                "timeline (seed)",
+                filt,
+                "ms",
+                "hello button rerun",
+                hello_ms,
+                "≤ 2× hello" if i == 0 else "",
+                filt <= 2 * hello_ms if i == 0 else None,
+            )
+        )
     hello_run = median(raw["scripts"]["hello"]["hello"]["rerun_s"]) * 1000
     for size in sizes:
         for page in PAGES:
             ms = median(raw["scripts"][size][page]["filter_change_s"]) * 1000
             limit = {"seed": 100, "250000": 1000}.get(size)
-            out.append(_row("script run after a filter change", f"{page} @ {size}", ms, "ms",
-                            "hello rerun", hello_run, f"≤ {limit} ms" if limit else "",
-                            ms <= limit if limit else None))  # fmt: skip
+            out.append(
+                _row(
+                    "script run after a filter change",
+                    f"{page} @ {size}",
+                    ms,
+                    "ms",
+                    "hello rerun",
+                    hello_run,
+                    f"≤ {limit} ms" if limit else "",
+                    ms <= limit if limit else None,
+                )
+            )
     if "curate" in raw["scripts"]:
         cur = raw["scripts"]["curate"]["curate"]
         for what, key in (("rerun", "rerun_s"), ("after a bulk review click", "review_click_s")):
             ms = median(cur[key]) * 1000
-            out.append(_row("Curate page script", f"{what} @ seed + draft", ms, "ms",
-                            "hello rerun", hello_run, "≤ 200 ms", ms <= 200))  # fmt: skip
+            out.append(
+                _row(
+                    "Curate page script",
+                    f"{what} @ seed + draft",
+                    ms,
+                    "ms",
+                    "hello rerun",
+                    hello_run,
+                    "≤ 200 ms",
+                    ms <= 200,
+                )
+            )
     hello_kb = median(b["payload"]["hello"]["hello"]["bytes"]) / 1000
     for size in sizes:
         for page in PAGES:
             kb = median(b["payload"][size][page]["bytes"]) / 1000
             big = size == "250000"
-            out.append(_row("payload per page run", f"{page} @ {size}", kb, "KB", "hello-world",
-                            hello_kb, "≤ 2 MB" if big else "", kb <= 2000 if big else None))  # fmt: skip
+            out.append(
+                _row(
+                    "payload per page run",
+                    f"{page} @ {size}",
+                    kb,
+                    "KB",
+                    "hello-world",
+                    hello_kb,
+                    "≤ 2 MB" if big else "",
+                    kb <= 2000 if big else None,
+                )
+            )
     hello_mb = b["peak_rss_bytes"]["hello"] / MB
     for size in sizes:
         mb = b["peak_rss_bytes"][size] / MB
         big = size == "250000"
-        out.append(_row("server peak RSS", size, mb, "MB", "hello-world", hello_mb,
-                        "≤ 1.5 GB" if big else "", mb <= 1500 if big else None))  # fmt: skip
+        out.append(
+            _row(
+                "server peak RSS",
+                size,
+                mb,
+                "MB",
+                "hello-world",
+                hello_mb,
+                "≤ 1.5 GB" if big else "",
+                mb <= 1500 if big else None,
+            )
+        )
     seed_validate = median(raw["validate_s"]["seed"])
     for size in sizes:
         s = median(raw["validate_s"][size])
         big = size == "250000"
-        out.append(_row("validate", size, s, "s", "validate seed", seed_validate,
-                        "≤ 5 s" if big else "", s <= 5 if big else None))  # fmt: skip
+        out.append(
+            _row(
+                "validate",
+                size,
+                s,
+                "s",
+                "validate seed",
+                seed_validate,
+                "≤ 5 s" if big else "",
+                s <= 5 if big else None,
+            )
+        )
     return out
 
 
 def table(result_rows: list[dict]) -> str:
-    lines = ["| metric | what | median | baseline | baseline median | ratio | target | met |",
-             "|---|---|---:|---|---:|---:|---|---|"]  # fmt: skip
+    lines = [
+        "| metric | what | median | baseline | baseline median | ratio | target | met |",
+        "|---|---|---:|---|---:|---:|---|---|",
+    ]
     for r in result_rows:
         met = {True: "yes", False: "**no**", None: ""}[r["met"]]
         ratio = f"{r['ratio']:.2f}×" if r["ratio"] is not None else ""
-        lines.append(f"| {r['metric']} | {r['what']} | {r['value']:,.1f} {r['unit']} | {r['baseline']} "
-                     f"| {r['baseline_value']:,.1f} {r['unit']} | {ratio} | {r['target']} | {met} |")  # fmt: skip
+        lines.append(
+            f"| {r['metric']} | {r['what']} | {r['value']:,.1f} {r['unit']} | {r['baseline']} "
+            f"| {r['baseline_value']:,.1f} {r['unit']} | {ratio} | {r['target']} | {met} |"
+        )
     return "\n".join(lines)
 
 
@@ -172,9 +260,16 @@ def main(argv: list[str] | None = None) -> int:
     say("browser: cold starts, filter change, payloads and memory")
     raw["browser"] = browser_figures(sizes, args.runs, args.quick)
     result_rows = rows(raw, sizes)
-    meta = {"date": datetime.now(UTC).isoformat(timespec="seconds"), "runs": args.runs,
-            "sizes": sizes, "quick": args.quick, "cpus": os.cpu_count(), "python": platform.python_version(),
-            "machine": platform.platform(), "total_s": round(time.perf_counter() - started)}  # fmt: skip
+    meta = {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "runs": args.runs,
+        "sizes": sizes,
+        "quick": args.quick,
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "machine": platform.platform(),
+        "total_s": round(time.perf_counter() - started),
+    }
     RESULTS.write_text(json.dumps({"meta": meta, "rows": result_rows, "raw": raw}, indent=1))
     print(table(result_rows))
     say(f"wrote {RESULTS.relative_to(REPO)}")

@@ -67,8 +67,9 @@ async def _session_slot(url: str, start_at: float, stop_at: float, life: float, 
     while time.perf_counter() < stop_at - 2:
         born = time.perf_counter()
         try:
-            async with websockets.connect(url, subprotocols=["streamlit"], max_size=None,
-                                          open_timeout=30, ping_interval=None) as ws:  # fmt: skip
+            async with websockets.connect(
+                url, subprotocols=["streamlit"], max_size=None, open_timeout=30, ping_interval=None
+            ) as ws:
                 ids = await _rerun(ws, "", None, out["errors"])
                 due, step, page, flip = born, 0, "", False
                 while (due := due + 1.0) < min(stop_at, born + life):
@@ -102,22 +103,30 @@ async def _soak(server: Server, sessions: int, seconds: float, life: float) -> d
 
     url = server.url.replace("http", "ws") + "/_stcore/stream"
     stagger = 1.0 / sessions
-    await asyncio.gather(sample(), *(_session_slot(url, start + i * stagger, stop, life, out)
-                                     for i in range(sessions)))  # fmt: skip
+    await asyncio.gather(
+        sample(),
+        *(_session_slot(url, start + i * stagger, stop, life, out) for i in range(sessions)),
+    )
     windows = []
     for w in range(int(seconds // WINDOW_S)):
         lo, hi = start + w * WINDOW_S, start + (w + 1) * WINDOW_S
         lat = [x for t, x in out["samples"] if lo <= t < hi]
         mem = [r for t, r in rss if lo <= t < hi]
-        windows.append({
-            "minute": w + 1,
-            "reruns": len(lat),
-            "p50_ms": round(1000 * _percentile(lat, 0.50), 1),
-            "p95_ms": round(1000 * _percentile(lat, 0.95), 1),
-            "rss_median_mb": round(statistics.median(mem) / 1e6, 1) if mem else None,
-        })  # fmt: skip
-    return {"windows": windows, "errors": len(out["errors"]),
-            "error_kinds": sorted(set(out["errors"]))[:10], "sessions_served": out["sessions"]}  # fmt: skip
+        windows.append(
+            {
+                "minute": w + 1,
+                "reruns": len(lat),
+                "p50_ms": round(1000 * _percentile(lat, 0.50), 1),
+                "p95_ms": round(1000 * _percentile(lat, 0.95), 1),
+                "rss_median_mb": round(statistics.median(mem) / 1e6, 1) if mem else None,
+            }
+        )
+    return {
+        "windows": windows,
+        "errors": len(out["errors"]),
+        "error_kinds": sorted(set(out["errors"]))[:10],
+        "sessions_served": out["sessions"],
+    }
 
 
 def verdict(windows: list[dict]) -> dict:
@@ -143,8 +152,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--label", default="dashboard", help="name of this run in the results")
     parser.add_argument("--extra", nargs="*", default=[], help="extra streamlit options")
     args = parser.parse_args(argv)
-    print(f"soak: {args.sessions} sessions x {args.seconds:.0f} s, a rerun a second each, "
-          f"each session living {args.life:.0f} s", flush=True)  # fmt: skip
+    print(
+        f"soak: {args.sessions} sessions x {args.seconds:.0f} s, a rerun a second each, "
+        f"each session living {args.life:.0f} s",
+        flush=True,
+    )
     with Server(APP, args.data, extra=args.extra) as server:
         result = asyncio.run(_soak(server, args.sessions, args.seconds, args.life))
     result["verdict"] = verdict(result["windows"])
@@ -154,9 +166,11 @@ def main(argv: list[str] | None = None) -> int:
             f"| {w['minute']} | {w['reruns']} | {w['p50_ms']:.0f} | {w['p95_ms']:.0f} | {w['rss_median_mb']} |"
         )
     v = result["verdict"]
-    print(f"\np95 last/first minute {v['p95_last_over_first']}× (≤ {P95_GROWTH_LIMIT}×), "
-          f"RSS last/second minute {v['rss_last_over_second']}× (≤ {RSS_GROWTH_LIMIT}×), "
-          f"errors {result['errors']}: {'met' if v['met'] else 'NOT met'}")  # fmt: skip
+    print(
+        f"\np95 last/first minute {v['p95_last_over_first']}× (≤ {P95_GROWTH_LIMIT}×), "
+        f"RSS last/second minute {v['rss_last_over_second']}× (≤ {RSS_GROWTH_LIMIT}×), "
+        f"errors {result['errors']}: {'met' if v['met'] else 'NOT met'}"
+    )
     saved = json.loads(RESULTS.read_text()) if RESULTS.is_file() else {}
     saved[args.label] = {"args": {k: str(v) for k, v in vars(args).items()}, **result}
     RESULTS.write_text(json.dumps(saved, indent=1))

@@ -24,9 +24,14 @@ EVENTS_PER_ARTICLE = 200
 FIRST_DAY, LAST_DAY = date(2023, 9, 1), date(2025, 6, 30)
 PEAK = (date(2024, 10, 1), date(2024, 12, 31))  # most reporting clusters here, as in the press
 
-STATES = {"north-korea": ("North Korea", "KP"), "russia": ("Russia", "RU"),
-          "south-korea": ("South Korea", "KR"), "ukraine": ("Ukraine", "UA"),
-          "united-states": ("United States", "US"), "japan": ("Japan", "JP")}  # fmt: skip
+STATES = {
+    "north-korea": ("North Korea", "KP"),
+    "russia": ("Russia", "RU"),
+    "south-korea": ("South Korea", "KR"),
+    "ukraine": ("Ukraine", "UA"),
+    "united-states": ("United States", "US"),
+    "japan": ("Japan", "JP"),
+}
 UNDER = [  # (id, name, kind, parent)
     ("nk-troops", "North Korean troops", "armed_force", "north-korea"),
     ("kim-jong-un", "Kim Jong-un", "person", "north-korea"),
@@ -44,9 +49,24 @@ UNDER = [  # (id, name, kind, parent)
     ("us-state-department", "US State Department", "ministry", "united-states"),
     ("japan-mod", "Japan’s Ministry of Defense", "ministry", "japan"),
 ]
-OUTLETS = ["Reuters", "Yonhap", "Financial Times", "The New York Times", "Kyiv Independent",
-           "NK News", "Korea Herald", "Caliber.Az", "BBC", "Le Monde", "Meduza", "Nikkei Asia",
-           "Associated Press", "Radio Free Asia", "The Guardian", "Der Spiegel"]  # fmt: skip
+OUTLETS = [
+    "Reuters",
+    "Yonhap",
+    "Financial Times",
+    "The New York Times",
+    "Kyiv Independent",
+    "NK News",
+    "Korea Herald",
+    "Caliber.Az",
+    "BBC",
+    "Le Monde",
+    "Meduza",
+    "Nikkei Asia",
+    "Associated Press",
+    "Radio Free Asia",
+    "The Guardian",
+    "Der Spiegel",
+]
 PLACES = [  # (id, name, kind, country, lat, lon, geo_precision)
     ("north-korea", "North Korea", "country", "KP", 40.0, 127.0, "country"),
     ("russia", "Russia", "country", "RU", 60.0, 100.0, "country"),
@@ -80,36 +100,105 @@ PLACES = [  # (id, name, kind, country, lat, lon, geo_precision)
     ("donetsk-oblast", "Donetsk region", "region", "UA", 48.0, 37.8, "city_for_region"),
     ("zaporizhzhia", "Zaporizhzhia", "city", "UA", 47.84, 35.14, "place"),
 ]
-CLAIMS = ["North Korea has delivered artillery to Russia", "North Korean troops are deployed in Russia",
-          "North Korean troops take part in combat alongside Russian forces",
-          "North Korean troops have suffered casualties", "North Korean troops have been trained on Russian soil",
-          "North Korea has shipped ammunition to Russia by rail", "North Korean missiles were fired at Ukraine",
-          "Russia has massed troops near Kursk", "Russian officials visited Pyongyang",
-          "North Korea will send more troops", "Russia supplies air-defence systems to North Korea",
-          "North Korean engineers work in occupied Ukraine"]  # fmt: skip
-EVENT_WEIGHTS = {"arms_transfer": 22, "troop_deployment": 12, "troop_buildup": 5, "combat": 14,
-                 "casualties": 6, "training": 4, "diplomatic_visit": 3, "diplomatic_meeting": 3,
-                 "report": 18, "denial": 5, "acknowledgement": 3, "expected_event": 5}  # fmt: skip
-ACTORS_OF = {"arms_transfer": ["north-korea"], "troop_deployment": ["nk-troops", "north-korea"],
-             "troop_buildup": ["russian-armed-forces", "russia"], "combat": ["nk-troops", "russian-armed-forces", "ukrainian-armed-forces"],
-             "casualties": ["nk-troops"], "training": ["nk-troops"], "diplomatic_visit": ["choe-son-hui", "sergey-lavrov", "vladimir-putin"],
-             "diplomatic_meeting": ["kim-jong-un", "vladimir-putin", "choe-son-hui"], "denial": ["north-korea", "russia", "sergey-lavrov"],
-             "acknowledgement": ["vladimir-putin", "kim-jong-un", "north-korea"], "expected_event": ["kim-jong-un", "north-korea"]}  # fmt: skip
+CLAIMS = [
+    "North Korea has delivered artillery to Russia",
+    "North Korean troops are deployed in Russia",
+    "North Korean troops take part in combat alongside Russian forces",
+    "North Korean troops have suffered casualties",
+    "North Korean troops have been trained on Russian soil",
+    "North Korea has shipped ammunition to Russia by rail",
+    "North Korean missiles were fired at Ukraine",
+    "Russia has massed troops near Kursk",
+    "Russian officials visited Pyongyang",
+    "North Korea will send more troops",
+    "Russia supplies air-defence systems to North Korea",
+    "North Korean engineers work in occupied Ukraine",
+]
+EVENT_WEIGHTS = {
+    "arms_transfer": 22,
+    "troop_deployment": 12,
+    "troop_buildup": 5,
+    "combat": 14,
+    "casualties": 6,
+    "training": 4,
+    "diplomatic_visit": 3,
+    "diplomatic_meeting": 3,
+    "report": 18,
+    "denial": 5,
+    "acknowledgement": 3,
+    "expected_event": 5,
+}
+ACTORS_OF = {
+    "arms_transfer": ["north-korea"],
+    "troop_deployment": ["nk-troops", "north-korea"],
+    "troop_buildup": ["russian-armed-forces", "russia"],
+    "combat": ["nk-troops", "russian-armed-forces", "ukrainian-armed-forces"],
+    "casualties": ["nk-troops"],
+    "training": ["nk-troops"],
+    "diplomatic_visit": ["choe-son-hui", "sergey-lavrov", "vladimir-putin"],
+    "diplomatic_meeting": ["kim-jong-un", "vladimir-putin", "choe-son-hui"],
+    "denial": ["north-korea", "russia", "sergey-lavrov"],
+    "acknowledgement": ["vladimir-putin", "kim-jong-un", "north-korea"],
+    "expected_event": ["kim-jong-un", "north-korea"],
+}
 STANCE_OF = {"denial": "denies", "acknowledgement": "acknowledges", "expected_event": "expects"}
 SYSTEMS = [  # (as written, normalised name, category, calibre)
-    ("M-1978 “Koksan” self-propelled howitzers", "Koksan 170 mm self-propelled gun", "self_propelled_howitzer", 170),
-    ("self-propelled howitzers", "self-propelled howitzer (type not stated)", "self_propelled_howitzer", None),
-    ("240mm multiple rocket launchers", "240 mm multiple rocket launcher", "multiple_rocket_launcher", 240),
-    ("multiple rocket launchers", "multiple rocket launcher (type not stated)", "multiple_rocket_launcher", None),
+    (
+        "M-1978 “Koksan” self-propelled howitzers",
+        "Koksan 170 mm self-propelled gun",
+        "self_propelled_howitzer",
+        170,
+    ),
+    (
+        "self-propelled howitzers",
+        "self-propelled howitzer (type not stated)",
+        "self_propelled_howitzer",
+        None,
+    ),
+    (
+        "240mm multiple rocket launchers",
+        "240 mm multiple rocket launcher",
+        "multiple_rocket_launcher",
+        240,
+    ),
+    (
+        "multiple rocket launchers",
+        "multiple rocket launcher (type not stated)",
+        "multiple_rocket_launcher",
+        None,
+    ),
     ("North Korean soldiers", "North Korean troops", "personnel", None),
     ("special forces troops", "North Korean troops", "personnel", None),
-]  # fmt: skip
-FIGURES = ["", "", "20", "nearly 50", "about 100", "over 10,000", "approximately 10,900", "some 3,000",
-           "more than 60", "almost 200", "around 12,000", "36", "about 50,000"]  # fmt: skip
-VERBS = {"arms_transfer": "delivered", "troop_deployment": "deployed", "troop_buildup": "massed",
-         "combat": "fought", "casualties": "lost", "training": "trained", "diplomatic_visit": "visited",
-         "diplomatic_meeting": "met", "report": "were reported", "denial": "denied the reports",
-         "acknowledgement": "acknowledged the reports", "expected_event": "will send more"}  # fmt: skip
+]
+FIGURES = [
+    "",
+    "",
+    "20",
+    "nearly 50",
+    "about 100",
+    "over 10,000",
+    "approximately 10,900",
+    "some 3,000",
+    "more than 60",
+    "almost 200",
+    "around 12,000",
+    "36",
+    "about 50,000",
+]
+VERBS = {
+    "arms_transfer": "delivered",
+    "troop_deployment": "deployed",
+    "troop_buildup": "massed",
+    "combat": "fought",
+    "casualties": "lost",
+    "training": "trained",
+    "diplomatic_visit": "visited",
+    "diplomatic_meeting": "met",
+    "report": "were reported",
+    "denial": "denied the reports",
+    "acknowledgement": "acknowledged the reports",
+    "expected_event": "will send more",
+}
 
 
 def _day(rng: random.Random) -> date:
@@ -147,15 +236,32 @@ def reference_tables() -> dict[str, list[dict]]:
     country = {a: c for a, (_, c) in STATES.items()}
     for actor_id, name, kind, parent in UNDER:
         country[actor_id] = country[parent]
-        actors.append({"actor_id": actor_id, "name": name, "kind": kind, "country": country[parent],
-                       "parent_actor_id": parent, "role": "synthetic"})  # fmt: skip
+        actors.append(
+            {
+                "actor_id": actor_id,
+                "name": name,
+                "kind": kind,
+                "country": country[parent],
+                "parent_actor_id": parent,
+                "role": "synthetic",
+            }
+        )
     for name in OUTLETS:
         slug = (
             "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-").replace("--", "-")
         )
         actors.append({"actor_id": f"outlet-{slug}", "name": name, "kind": "media_outlet"})
-    locations = [dict(zip(["location_id", "name", "kind", "country", "lat", "lon", "geo_precision"], p,
-                          strict=True), gazetteer="synthetic (bench.synth)") for p in PLACES]  # fmt: skip
+    locations = [
+        dict(
+            zip(
+                ["location_id", "name", "kind", "country", "lat", "lon", "geo_precision"],
+                p,
+                strict=True,
+            ),
+            gazetteer="synthetic (bench.synth)",
+        )
+        for p in PLACES
+    ]
     claims = [{"claim_id": f"claim-{i:02d}", "proposition": p} for i, p in enumerate(CLAIMS)]
     return {"actors": actors, "locations": locations, "claims": claims}
 
@@ -182,8 +288,11 @@ def _article(rng, a: int, count: int, ref, pub: date) -> tuple[str, list[dict], 
         who = rng.sample(ACTORS_OF.get(kind, actors), 1) if rng.random() < 0.9 else []
         place = rng.choice(places) if rng.random() < 0.8 else ""
         happened = _window(rng, _day(rng), 0.45)
-        report_day = min(pub, (date.fromisoformat(happened[1]) if happened[1] else pub)
-                         + timedelta(days=rng.randrange(15)))  # fmt: skip
+        report_day = min(
+            pub,
+            (date.fromisoformat(happened[1]) if happened[1] else pub)
+            + timedelta(days=rng.randrange(15)),
+        )
         reported = _window(rng, report_day, 0.6)
         transfer = None
         if kind in ("arms_transfer", "troop_deployment"):
@@ -196,52 +305,104 @@ def _article(rng, a: int, count: int, ref, pub: date) -> tuple[str, list[dict], 
             what = "the matter"
         where = f" in {next(p[1] for p in PLACES if p[0] == place)}" if place else ""
         when = happened[3] or "at some point"
-        sentence = (f"{when[0].upper()}{when[1:]}, {names[claimant]} said "
-                    f"{names[who[0]] if who else 'unnamed actors'} {VERBS[kind]} {what}{where} "
-                    f"(item {k + 1}).")  # fmt: skip
+        sentence = (
+            f"{when[0].upper()}{when[1:]}, {names[claimant]} said "
+            f"{names[who[0]] if who else 'unnamed actors'} {VERBS[kind]} {what}{where} "
+            f"(item {k + 1})."
+        )
         event_id = f"s{a:05d}-ev{k + 1:03d}"
-        common = {"article_id": f"syn_{a:05d}", "claimant_actor_id": claimant,
-                  "report_date_start": reported[0], "report_date_end": reported[1],
-                  "report_date_precision": reported[2], "report_date_text": reported[3],
-                  "year_inferred": rng.choice(["true", "false", "false"]), "passage": sentence,
-                  "passage_start": offset, "passage_end": offset + len(sentence)}  # fmt: skip
-        responds = rng.sample(earlier, min(len(earlier), rng.choice([1, 2]))) if kind in STANCE_OF and kind != "expected_event" else []  # fmt: skip
-        events.append(common | {
-            "event_id": event_id, "event_type": kind, "claim_id": f"claim-{rng.randrange(len(CLAIMS)):02d}",
-            "summary": sentence[:-1], "attribution": rng.choices(["explicit", "contextual", "unattributed"], [7, 2, 1])[0],
-            "stance": STANCE_OF.get(kind) or rng.choices(["reports", "confirms", "uncertain"], [6, 3, 1])[0],
-            "claimant_cites_actor_id": rng.choice(actors) if rng.random() < 0.1 else "",
-            "responds_to_event_ids": ";".join(responds), "actor_ids": ";".join(who),
-            "partner_actor_ids": rng.choice(["", "", "russia", "russian-armed-forces;nk-troops"]),
-            "target_actor_ids": rng.choice(["", "", "", "ukrainian-armed-forces"]), "location_id": place,
-            "date_start": happened[0], "date_end": happened[1], "date_precision": happened[2],
-            "date_text": happened[3], "notes": rng.choice(["", "", "Synthetic row."]),
-        })  # fmt: skip
+        common = {
+            "article_id": f"syn_{a:05d}",
+            "claimant_actor_id": claimant,
+            "report_date_start": reported[0],
+            "report_date_end": reported[1],
+            "report_date_precision": reported[2],
+            "report_date_text": reported[3],
+            "year_inferred": rng.choice(["true", "false", "false"]),
+            "passage": sentence,
+            "passage_start": offset,
+            "passage_end": offset + len(sentence),
+        }
+        responds = (
+            rng.sample(earlier, min(len(earlier), rng.choice([1, 2])))
+            if kind in STANCE_OF and kind != "expected_event"
+            else []
+        )
+        events.append(
+            common
+            | {
+                "event_id": event_id,
+                "event_type": kind,
+                "claim_id": f"claim-{rng.randrange(len(CLAIMS)):02d}",
+                "summary": sentence[:-1],
+                "attribution": rng.choices(["explicit", "contextual", "unattributed"], [7, 2, 1])[
+                    0
+                ],
+                "stance": STANCE_OF.get(kind)
+                or rng.choices(["reports", "confirms", "uncertain"], [6, 3, 1])[0],
+                "claimant_cites_actor_id": rng.choice(actors) if rng.random() < 0.1 else "",
+                "responds_to_event_ids": ";".join(responds),
+                "actor_ids": ";".join(who),
+                "partner_actor_ids": rng.choice(
+                    ["", "", "russia", "russian-armed-forces;nk-troops"]
+                ),
+                "target_actor_ids": rng.choice(["", "", "", "ukrainian-armed-forces"]),
+                "location_id": place,
+                "date_start": happened[0],
+                "date_end": happened[1],
+                "date_precision": happened[2],
+                "date_text": happened[3],
+                "notes": rng.choice(["", "", "Synthetic row."]),
+            }
+        )
         if transfer:
             (written, name, category, calibre), figure = transfer
             qualifier, low, high = quantity_bounds(figure)
-            transfers.append(common | {
-                "transfer_id": f"s{a:05d}-tr{k + 1:03d}", "event_id": event_id,
-                "supplier_actor_id": "north-korea", "recipient_actor_id": "russia",
-                "system_as_written": written, "system_name": name, "category": category,
-                "caliber_mm": calibre or "", "caliber_basis": "stated" if calibre else "",
-                "quantity_as_stated": figure, "quantity_qualifier": qualifier,
-                "quantity_low": "" if low is None else low, "quantity_high": "" if high is None else high,
-                "quantity_bounds_basis": "rounding rule (dashboard.quantities)",
-                "status": rng.choice(["delivered", "in_transit", "observed", "deployed"]),
-                "origin_location_id": "north-korea" if rng.random() < 0.8 else "",
-                "destination_location_id": place if place not in ("", "north-korea") else "russia",
-                "sighting_location_id": rng.choice(["krasnoyarsk-krai", "khasan"]) if rng.random() < 0.05 else "",
-            })  # fmt: skip
+            transfers.append(
+                common
+                | {
+                    "transfer_id": f"s{a:05d}-tr{k + 1:03d}",
+                    "event_id": event_id,
+                    "supplier_actor_id": "north-korea",
+                    "recipient_actor_id": "russia",
+                    "system_as_written": written,
+                    "system_name": name,
+                    "category": category,
+                    "caliber_mm": calibre or "",
+                    "caliber_basis": "stated" if calibre else "",
+                    "quantity_as_stated": figure,
+                    "quantity_qualifier": qualifier,
+                    "quantity_low": "" if low is None else low,
+                    "quantity_high": "" if high is None else high,
+                    "quantity_bounds_basis": "rounding rule (dashboard.quantities)",
+                    "status": rng.choice(["delivered", "in_transit", "observed", "deployed"]),
+                    "origin_location_id": "north-korea" if rng.random() < 0.8 else "",
+                    "destination_location_id": place
+                    if place not in ("", "north-korea")
+                    else "russia",
+                    "sighting_location_id": rng.choice(["krasnoyarsk-krai", "khasan"])
+                    if rng.random() < 0.05
+                    else "",
+                }
+            )
         sep = "\n" if k % 6 == 5 else " "
         parts.append(sentence + sep)
         offset += len(sentence) + len(sep)
-    meta = {"article_id": f"syn_{a:05d}", "title": parts[0].strip(), "publisher": publisher,
-            "publisher_via": "", "author": f"Reporter {rng.randrange(1, 300)}",
-            "date_published": pub.isoformat(), "date_published_precision": "day",
-            "date_published_inferred": False, "date_published_basis": "synthetic (bench.synth)",
-            "url": "", "url_basis": "synthetic article: no URL", "date_retrieved": "2025-07-01",
-            "language": "en"}  # fmt: skip
+    meta = {
+        "article_id": f"syn_{a:05d}",
+        "title": parts[0].strip(),
+        "publisher": publisher,
+        "publisher_via": "",
+        "author": f"Reporter {rng.randrange(1, 300)}",
+        "date_published": pub.isoformat(),
+        "date_published_precision": "day",
+        "date_published_inferred": False,
+        "date_published_basis": "synthetic (bench.synth)",
+        "url": "",
+        "url_basis": "synthetic article: no URL",
+        "date_retrieved": "2025-07-01",
+        "language": "en",
+    }
     return "".join(parts), events, transfers, meta
 
 

@@ -96,8 +96,18 @@ def test_overview_figures_keep_their_words():
     )
 
 
-DATED = ["t01-ev01", "t01-ev02", "t01-ev03", "t01-ev04", "t02-ev01", "t02-ev02", "t03-ev01",
-         "t03-ev02", "t04-ev01", "t04-ev02"]  # fmt: skip  # all but t04-ev03
+DATED = [
+    "t01-ev01",
+    "t01-ev02",
+    "t01-ev03",
+    "t01-ev04",
+    "t02-ev01",
+    "t02-ev02",
+    "t03-ev01",
+    "t03-ev02",
+    "t04-ev01",
+    "t04-ev02",
+]  # all but t04-ev03
 # either window overlapping 12-14 March: all dated rows but t04-ev01 (20 March)
 MID = [e for e in DATED if e != "t04-ev01"]
 
@@ -202,8 +212,11 @@ def test_empty_result_says_so_and_resets_in_one_click():
 def test_timeline_colour_switch():
     at = run("timeline")
     assert {t["legendgroup"] for t in plotly(at)["data"]} == {
-        "arms_transfer", "combat", "denial", "troop_deployment",
-    }  # fmt: skip  # t04-ev03, the one uncertain row, is undated
+        "arms_transfer",
+        "combat",
+        "denial",
+        "troop_deployment",
+    }  # t04-ev03, the one uncertain row, is undated
     at.segmented_control(key="colour").set_value("stance").run()
     assert {t["legendgroup"] for t in plotly(at)["data"]} == {"confirms", "denies", "reports"}
 
@@ -228,11 +241,14 @@ def test_sources_matrix_and_answers():
     count = "The number of rocket launchers on the train"
     assert matrix.loc[count, "Westrian intelligence officials"] == "uncertain"
     answers = at.dataframe[1].value  # ids link to their Row pages
-    answers = answers.assign(answer=answers["answer"].str.removeprefix("row?id="),
-                             answers=answers["answers"].str.removeprefix("row?id="))  # fmt: skip
+    answers = answers.assign(
+        answer=answers["answer"].str.removeprefix("row?id="),
+        answers=answers["answers"].str.removeprefix("row?id="),
+    )
     assert list(zip(answers["answer"], answers["answers"], strict=True)) == [
-        ("t01-ev03", "t01-ev01"), ("t03-ev02", "t03-ev01"),
-    ]  # fmt: skip
+        ("t01-ev03", "t01-ev01"),
+        ("t03-ev02", "t03-ev01"),
+    ]
 
 
 def test_reader_highlights_the_chosen_rows_passage():

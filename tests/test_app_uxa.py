@@ -63,8 +63,11 @@ def texts(at):
 
 
 def test_every_enum_value_has_its_own_fixed_colour():
-    for by, values in (("event_type", EVENT_TYPES), ("stance", STANCES),
-                       ("category", TRANSFER_CATEGORIES)):  # fmt: skip
+    for by, values in (
+        ("event_type", EVENT_TYPES),
+        ("stance", STANCES),
+        ("category", TRANSFER_CATEGORIES),
+    ):
         colours = [palette.colour(by, v) for v in values]
         assert len(set(colours)) == len(values), by
     assert palette.colour("event_type", "combat") == "#ff7f0e"
@@ -128,8 +131,15 @@ def test_timeline_labels_are_short_summaries_with_ids_in_the_hover():
 
 def test_undated_rows_are_in_words():
     frame = run("timeline").dataframe[0].value
-    assert list(frame.columns) == ["summary", "event type", "claimant", "stance",
-                                   "when (as written)", "reported", "id"]  # fmt: skip
+    assert list(frame.columns) == [
+        "summary",
+        "event type",
+        "claimant",
+        "stance",
+        "when (as written)",
+        "reported",
+        "id",
+    ]
     assert "troop deployment" in set(frame["event type"])
     assert "nis" not in set(frame["claimant"])
 
@@ -244,8 +254,11 @@ def test_a_click_on_the_krasnoyarsk_ring_pins_the_rows_with_the_photos_date():
 
 
 def test_a_click_on_a_route_to_russia_says_it_is_not_a_route():
-    at = select(run("map"), "arcs", {"origin": "north-korea", "destination": "russia",
-                                     "category": "self_propelled_howitzer"})  # fmt: skip
+    at = select(
+        run("map"),
+        "arcs",
+        {"origin": "north-korea", "destination": "russia", "category": "self_propelled_howitzer"},
+    )
     assert [h.value for h in at.subheader] == ["North Korea → Russia"]
     assert any("is not a reported route" in c.value for c in at.caption)
     assert "**1 row(s):**" in texts(at)
@@ -265,21 +278,38 @@ def test_place_details_list_every_row_there(ds):
 @pytest.mark.parametrize(
     "start, end, precision, text, expected",
     [
-        pytest.param("2024-11-16", "2024-11-16", "day", "On November 16",
-                     "16 Nov 2024 (“On November 16”)", id="day"),
-        pytest.param(None, None, "unknown", "the exact date of the photos remains unclear",
-                     "date unknown (“the exact date of the photos remains unclear”)", id="words"),
+        pytest.param(
+            "2024-11-16",
+            "2024-11-16",
+            "day",
+            "On November 16",
+            "16 Nov 2024 (“On November 16”)",
+            id="day",
+        ),
+        pytest.param(
+            None,
+            None,
+            "unknown",
+            "the exact date of the photos remains unclear",
+            "date unknown (“the exact date of the photos remains unclear”)",
+            id="words",
+        ),
         pytest.param(None, None, "unknown", None, "not said", id="nothing"),
     ],
-)  # fmt: skip
+)
 def test_when_in_words(start, end, precision, text, expected):
     start, end = (pd.Timestamp(start), pd.Timestamp(end)) if start else (pd.NaT, pd.NaT)
     assert details.when(start, end, precision, text) == expected
 
 
 def test_coordinates_are_as_precise_as_the_point():
-    places = pd.DataFrame({"lat": [51.72689, 60.0, 1.23456], "lon": [36.18457, 100.0, -2.5],
-                           "geo_precision": ["city_for_region", "country", "place"]})  # fmt: skip
+    places = pd.DataFrame(
+        {
+            "lat": [51.72689, 60.0, 1.23456],
+            "lon": [36.18457, 100.0, -2.5],
+            "geo_precision": ["city_for_region", "country", "place"],
+        }
+    )
     assert geo.coordinates(places) == [
         "≈ 51.7° N, 36.2° E",
         "the country's centre",

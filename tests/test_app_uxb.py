@@ -68,9 +68,11 @@ def test_row_page_shared_id_shows_both_rows():
     [
         pytest.param("M1989", ["000-tr03", "000-tr05"], id="koksan"),
         pytest.param("Uragan", ["000-tr04", "000-tr03", "000-ev10"], id="launchers"),
-        pytest.param("Choe", ["choe-son-hui", "000-ev06", "000-ev07", "choe-visit"], id="foreign-minister"),
+        pytest.param(
+            "Choe", ["choe-son-hui", "000-ev06", "000-ev07", "choe-visit"], id="foreign-minister"
+        ),
     ],
-)  # fmt: skip
+)
 def test_search_box_from_the_url_lists_linked_rows(query, ids):
     at = run(query={"q": query})
     assert at.sidebar.text_input(key="q").value == query
@@ -128,12 +130,32 @@ def test_date_basis_from_the_url():
 @pytest.mark.parametrize(
     ("dates", "notice", "shown"),
     [
-        pytest.param(["2024-11-20", "2024-11-15"], "Swapped from the link: dates ‘2024-11-20’, ‘2024-11-15’ were reversed; read as 2024-11-15 to 2024-11-20.", 21, id="reversed"),
-        pytest.param(["2024-11-01", "2024-11-10", "2024-11-15"], "Ignored from the link: dates ‘2024-11-01’, ‘2024-11-10’, ‘2024-11-15’ (a range takes two dates); no date filter is applied.", 24, id="three"),
-        pytest.param(["2024-13-01", "2024-11-15"], "Ignored from the link: dates ‘2024-13-01’, ‘2024-11-15’ (‘2024-13-01’ is not a YYYY-MM-DD date); no date filter is applied.", 24, id="invalid"),
-        pytest.param(["2020-01-01", "2024-11-15"], "Ignored from the link: dates ‘2020-01-01’, ‘2024-11-15’ (outside the data's dates, 2024-10-21 to 2024-11-20); no date filter is applied.", 24, id="out-of-span"),
+        pytest.param(
+            ["2024-11-20", "2024-11-15"],
+            "Swapped from the link: dates ‘2024-11-20’, ‘2024-11-15’ were reversed; read as 2024-11-15 to 2024-11-20.",
+            21,
+            id="reversed",
+        ),
+        pytest.param(
+            ["2024-11-01", "2024-11-10", "2024-11-15"],
+            "Ignored from the link: dates ‘2024-11-01’, ‘2024-11-10’, ‘2024-11-15’ (a range takes two dates); no date filter is applied.",
+            24,
+            id="three",
+        ),
+        pytest.param(
+            ["2024-13-01", "2024-11-15"],
+            "Ignored from the link: dates ‘2024-13-01’, ‘2024-11-15’ (‘2024-13-01’ is not a YYYY-MM-DD date); no date filter is applied.",
+            24,
+            id="invalid",
+        ),
+        pytest.param(
+            ["2020-01-01", "2024-11-15"],
+            "Ignored from the link: dates ‘2020-01-01’, ‘2024-11-15’ (outside the data's dates, 2024-10-21 to 2024-11-20); no date filter is applied.",
+            24,
+            id="out-of-span",
+        ),
     ],
-)  # fmt: skip
+)
 def test_url_dates_get_the_sidebar_notice(dates, notice, shown):
     at = run("data", query={"dates": dates})
     assert not at.exception

@@ -58,8 +58,12 @@ def test_the_page_shows_the_draft_with_the_codebooks_choices(folder):
     at = curate()
     assert [t.value for t in at.title] == ["Curate"]
     assert [d.key.split("-")[-2] for d in at.data_editor] == [
-        "events", "transfers", "locations", "actors", "claims"
-    ]  # fmt: skip
+        "events",
+        "transfers",
+        "locations",
+        "actors",
+        "claims",
+    ]
     events = grid(at, "events")
     assert events.value["event_id"].tolist() == ["syn-ev01", "syn-ev02", "syn-ev03"]
     assert events.value["problems"].tolist() == ["", "", ""]
@@ -97,14 +101,19 @@ def test_the_validators_messages_stand_beside_their_rows(folder):
 def test_an_edit_is_saved_at_once_and_survives_a_restart(folder):
     at = curate()
     key = grid(at, "events").key
-    at.session_state[key] = {"edited_rows": {"1": {"summary": "Edited by the curator", "review": "accepted"}},
-                             "added_rows": [], "deleted_rows": []}  # fmt: skip
+    at.session_state[key] = {
+        "edited_rows": {"1": {"summary": "Edited by the curator", "review": "accepted"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
     at.run()
     assert not at.exception
     rows = draft_rows(folder, "events")
     assert [(r["event_id"], r["summary"], r["review"]) for r in rows][1] == (
-        "syn-ev02", "Edited by the curator", "accepted"
-    )  # fmt: skip
+        "syn-ev02",
+        "Edited by the curator",
+        "accepted",
+    )
     st.cache_data.clear()
     st.cache_resource.clear()
     again = curate()  # a new session, as after a refresh or a server restart
@@ -116,8 +125,11 @@ def test_an_edit_is_saved_at_once_and_survives_a_restart(folder):
 def test_a_row_added_in_the_grid_is_a_curators_draft(folder):
     at = curate()
     key = grid(at, "claims").key
-    at.session_state[key] = {"edited_rows": {}, "deleted_rows": [],
-                             "added_rows": [{"claim_id": "syn-claim-new", "proposition": "A new claim"}]}  # fmt: skip
+    at.session_state[key] = {
+        "edited_rows": {},
+        "deleted_rows": [],
+        "added_rows": [{"claim_id": "syn-claim-new", "proposition": "A new claim"}],
+    }
     at.run()
     assert draft_rows(folder, "claims")[-1] == {
         "claim_id": "syn-claim-new",
@@ -198,9 +210,14 @@ print("write modules:", loaded)
 
 @pytest.mark.parametrize(
     ("environ", "on"),
-    [({}, False), ({"DASHBOARD_CURATE": ""}, False), ({"DASHBOARD_CURATE": "0"}, False),
-     ({"DASHBOARD_CURATE": "true"}, False), ({"DASHBOARD_CURATE": "1"}, True)],
-)  # fmt: skip
+    [
+        ({}, False),
+        ({"DASHBOARD_CURATE": ""}, False),
+        ({"DASHBOARD_CURATE": "0"}, False),
+        ({"DASHBOARD_CURATE": "true"}, False),
+        ({"DASHBOARD_CURATE": "1"}, True),
+    ],
+)
 def test_curation_is_on_only_with_the_flag(environ, on):
     assert curation_enabled(environ) is on
     names = [p.name for p in pages_for(curation_enabled(environ))]
@@ -211,8 +228,14 @@ def test_curation_is_on_only_with_the_flag(environ, on):
 def test_the_public_app_has_no_curate_page_and_loads_no_write_code(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("DASHBOARD_")}
     env["DASHBOARD_DATA_DIR"] = str(dataset_with_draft(tmp_path / "datasets"))
-    done = subprocess.run([sys.executable, "-c", PUBLIC_RUN], capture_output=True, text=True,
-                          env=env, check=False, timeout=300)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", PUBLIC_RUN],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.splitlines()[-2:] == ["no curate page", "write modules: []"]
 

@@ -19,8 +19,7 @@ from tests.fixtures import FIXTURE_DIR
 
 FOLDERS = {"datasets": DEFAULT_DATA_DIR, "fixture": FIXTURE_DIR}
 NUMBER = re.compile(r"\d[\d,]*\d|\d")
-MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
-          "December")  # fmt: skip
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 MONTH_EXPRESSION = re.compile(rf"(?:mid-|late |early )?(?:{MONTHS})(?: \d{{1,2}}\b)?")
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 DAY = re.compile(r"\b\d{1,2}\b")
@@ -112,7 +111,10 @@ def test_years_not_in_the_text_are_flagged_inferred(name, article):
     if qa["years_in_text"]:
         return  # the rows' years may come from the text itself
     seen = 0
-    for table, cols in (("events", ["date_start", "report_date_start"]), ("transfers", ["report_date_start"])):  # fmt: skip
+    for table, cols in (
+        ("events", ["date_start", "report_date_start"]),
+        ("transfers", ["report_date_start"]),
+    ):
         frame = rows(ds, table, article)
         dated = frame[frame[cols].notna().any(axis=1)]
         seen += len(dated)

@@ -149,12 +149,24 @@ def test_geojson_keeps_located_rows_only():
 @pytest.mark.parametrize(
     ("args", "stem"),
     [
-        pytest.param(("transfers", date(2024, 11, 1), date(2024, 11, 30), ["North Korea"], False), "transfers_2024-11-01_2024-11-30_north-korea", id="issue-example"),
+        pytest.param(
+            ("transfers", date(2024, 11, 1), date(2024, 11, 30), ["North Korea"], False),
+            "transfers_2024-11-01_2024-11-30_north-korea",
+            id="issue-example",
+        ),
         pytest.param(("events", None, None, [], False), "events", id="unfiltered"),
-        pytest.param(("events", None, None, ["Russia · Vladimir Putin", "Financial Times"], True), "events_russia-vladimir-putin+financial-times_filtered", id="actors-and-other"),
-        pytest.param(("locations", None, None, ["a", "b", "c", "d", "e"], False), "locations_a+b+c+2-more", id="many-actors"),
+        pytest.param(
+            ("events", None, None, ["Russia · Vladimir Putin", "Financial Times"], True),
+            "events_russia-vladimir-putin+financial-times_filtered",
+            id="actors-and-other",
+        ),
+        pytest.param(
+            ("locations", None, None, ["a", "b", "c", "d", "e"], False),
+            "locations_a+b+c+2-more",
+            id="many-actors",
+        ),
     ],
-)  # fmt: skip
+)
 def test_file_stem_carries_the_filter(args, stem):
     assert export.file_stem(*args) == stem
 

@@ -85,11 +85,31 @@ def test_actor_links_include_transfer_suppliers_and_recipients(ds):
     assert photo == {"harbour-wire", "norland", "sudmark"}  # sudmark: recipient of t04-tr02
 
 
-ALL = ["t01-ev01", "t01-ev02", "t01-ev03", "t01-ev04", "t02-ev01", "t02-ev02", "t03-ev01",
-       "t03-ev02", "t04-ev01", "t04-ev02", "t04-ev03"]  # fmt: skip
+ALL = [
+    "t01-ev01",
+    "t01-ev02",
+    "t01-ev03",
+    "t01-ev04",
+    "t02-ev01",
+    "t02-ev02",
+    "t03-ev01",
+    "t03-ev02",
+    "t04-ev01",
+    "t04-ev02",
+    "t04-ev03",
+]
 # either window overlapping 12-14 March (t02-ev01 happened 1-10 March, was reported on 14 March)
-MID = ["t01-ev01", "t01-ev02", "t01-ev03", "t01-ev04", "t02-ev01", "t02-ev02", "t03-ev01",
-       "t03-ev02", "t04-ev02"]  # fmt: skip
+MID = [
+    "t01-ev01",
+    "t01-ev02",
+    "t01-ev03",
+    "t01-ev04",
+    "t02-ev01",
+    "t02-ev02",
+    "t03-ev01",
+    "t03-ev02",
+    "t04-ev02",
+]
 
 
 @pytest.mark.parametrize(
@@ -98,35 +118,67 @@ MID = ["t01-ev01", "t01-ev02", "t01-ev03", "t01-ev04", "t02-ev01", "t02-ev02", "
         pytest.param(Filters(), ALL, 6, 5, id="no-filter"),
         pytest.param(
             Filters(start=date(2030, 3, 12), end=date(2030, 3, 14), include_undated=False),
-            MID, 5, 5, id="window-dated-only",
+            MID,
+            5,
+            5,
+            id="window-dated-only",
         ),
         pytest.param(
             Filters(start=date(2030, 3, 12), end=date(2030, 3, 14)),
-            [*MID, "t04-ev03"], 5, 5, id="window-with-undated",
+            [*MID, "t04-ev03"],
+            5,
+            5,
+            id="window-with-undated",
         ),
         pytest.param(
             Filters(start=date(2030, 3, 1), end=date(2030, 3, 5), include_undated=False),
-            ["t02-ev01"], 1, 2, id="event-window-overlaps",
+            ["t02-ev01"],
+            1,
+            2,
+            id="event-window-overlaps",
         ),
         pytest.param(Filters(include_undated=False), ALL[:-1], 6, 5, id="undated-off"),
         pytest.param(
             Filters(actors=("sudmark",)),
-            ["t01-ev01", "t01-ev02", "t01-ev04", "t02-ev01", "t02-ev02", "t03-ev01", "t04-ev01",
-             "t04-ev02"], 6, 5, id="state-includes-members-and-recipients",
+            [
+                "t01-ev01",
+                "t01-ev02",
+                "t01-ev04",
+                "t02-ev01",
+                "t02-ev02",
+                "t03-ev01",
+                "t04-ev01",
+                "t04-ev02",
+            ],
+            6,
+            5,
+            id="state-includes-members-and-recipients",
         ),
-        pytest.param(Filters(actors=("norland-foreign-ministry",)), ["t01-ev03", "t03-ev02"], 0, 0, id="ministry"),
+        pytest.param(
+            Filters(actors=("norland-foreign-ministry",)),
+            ["t01-ev03", "t03-ev02"],
+            0,
+            0,
+            id="ministry",
+        ),
         pytest.param(
             Filters(actors=("westria",)),
-            ["t01-ev01", "t01-ev02", "t01-ev04", "t03-ev01", "t04-ev01", "t04-ev03"], 4, 4,
+            ["t01-ev01", "t01-ev02", "t01-ev04", "t03-ev01", "t04-ev01", "t04-ev03"],
+            4,
+            4,
             id="claimant-as-actor",
         ),
         pytest.param(Filters(stances=("denies",)), ["t01-ev03", "t03-ev02"], 0, 0, id="denials"),
         pytest.param(Filters(stances=("uncertain",)), ["t04-ev03"], 0, 0, id="uncertain"),
         pytest.param(Filters(event_types=("combat",)), ["t02-ev02"], 0, 1, id="combat"),
-        pytest.param(Filters(claimants=("sudmark-mod",)), ["t02-ev01", "t02-ev02"], 1, 3, id="claimant"),
-        pytest.param(Filters(claimants=("sudmark-mod",), stances=("denies",)), [], 0, 0, id="nothing-left"),
+        pytest.param(
+            Filters(claimants=("sudmark-mod",)), ["t02-ev01", "t02-ev02"], 1, 3, id="claimant"
+        ),
+        pytest.param(
+            Filters(claimants=("sudmark-mod",), stances=("denies",)), [], 0, 0, id="nothing-left"
+        ),
     ],
-)  # fmt: skip
+)
 def test_apply_filters(ds, filters, events, transfers, locations):
     view = apply_filters(ds, filters)
     assert _ids(view) == events

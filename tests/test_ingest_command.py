@@ -31,8 +31,20 @@ def run_cli(capsys, *argv):
 
 
 def test_ingest_stores_the_seed_and_drafts(data, capsys):
-    code, out, err = run_cli(capsys, WIRE, "--publisher", "Synthetic Wire", "--published", "2024-11-20",
-                             "--title", "T", "--url", "https://example.invalid/a", "--data", data)  # fmt: skip
+    code, out, err = run_cli(
+        capsys,
+        WIRE,
+        "--publisher",
+        "Synthetic Wire",
+        "--published",
+        "2024-11-20",
+        "--title",
+        "T",
+        "--url",
+        "https://example.invalid/a",
+        "--data",
+        data,
+    )
     assert (code, err) == (0, "")
     seeds = data.parent / "seeds"
     new = sorted(p.stem for p in seeds.glob("*.txt") if p.stem != SEED_ID)

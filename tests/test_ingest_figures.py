@@ -122,9 +122,17 @@ def test_figures_keep_their_offsets():
 
 @pytest.mark.parametrize(
     ("words", "n"),
-    [("10,900", 10_900), ("fifty", 50), ("twenty-five", 25), ("two hundred", 200),
-     ("three thousand", 3_000), ("a dozen", 12), ("1.5 million", 1_500_000), ("ten thousand", 10_000)],
-)  # fmt: skip
+    [
+        ("10,900", 10_900),
+        ("fifty", 50),
+        ("twenty-five", 25),
+        ("two hundred", 200),
+        ("three thousand", 3_000),
+        ("a dozen", 12),
+        ("1.5 million", 1_500_000),
+        ("ten thousand", 10_000),
+    ],
+)
 def test_read_number(words, n):
     assert read_number(words) == n
 

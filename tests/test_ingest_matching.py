@@ -89,11 +89,29 @@ def test_actor_mentions(text, expected):
 
 
 TRANSFERS = pd.DataFrame(
-    [("t1", "Koksan 170 mm self-propelled gun", 'M-1978 "Koksan" self-propelled howitzers',
-      "M1989 Koksan", "", "self_propelled_howitzer", "170", "inferred")],
-    columns=["transfer_id", "system_name", "system_as_written", "system_aliases", "alias_basis",
-             "category", "caliber_mm", "caliber_basis"],
-)  # fmt: skip
+    [
+        (
+            "t1",
+            "Koksan 170 mm self-propelled gun",
+            'M-1978 "Koksan" self-propelled howitzers',
+            "M1989 Koksan",
+            "",
+            "self_propelled_howitzer",
+            "170",
+            "inferred",
+        )
+    ],
+    columns=[
+        "transfer_id",
+        "system_name",
+        "system_as_written",
+        "system_aliases",
+        "alias_basis",
+        "category",
+        "caliber_mm",
+        "caliber_basis",
+    ],
+)
 
 
 @pytest.mark.parametrize(
@@ -183,9 +201,12 @@ def test_system_matching(words, system, how):
 
 
 LOCATIONS = pd.DataFrame(
-    [("russia", "Russia", "country", "RU", "country"), ("kursk-oblast", "Kursk region", "region", "RU", "city_for_region")],
+    [
+        ("russia", "Russia", "country", "RU", "country"),
+        ("kursk-oblast", "Kursk region", "region", "RU", "city_for_region"),
+    ],
     columns=["location_id", "name", "kind", "country", "geo_precision"],
-)  # fmt: skip
+)
 
 
 @pytest.mark.parametrize(

@@ -137,9 +137,27 @@ def test_refuses_when_the_dataset_changed_since_drafting(folder):
         pytest.param(
             {"transfers": {"syn-tr01": "accepted"}},
             [
-                ("drafts/901_synthetic_curate/transfers.csv", 2, "claimant_actor_id", "syn-ministry", "no such id in actors.csv"),
-                ("drafts/901_synthetic_curate/transfers.csv", 2, "event_id", "syn-ev01", "no such id in events.csv"),
-                ("drafts/901_synthetic_curate/transfers.csv", 2, "origin_location_id", "syn-rason", "no such id in locations.csv"),
+                (
+                    "drafts/901_synthetic_curate/transfers.csv",
+                    2,
+                    "claimant_actor_id",
+                    "syn-ministry",
+                    "no such id in actors.csv",
+                ),
+                (
+                    "drafts/901_synthetic_curate/transfers.csv",
+                    2,
+                    "event_id",
+                    "syn-ev01",
+                    "no such id in events.csv",
+                ),
+                (
+                    "drafts/901_synthetic_curate/transfers.csv",
+                    2,
+                    "origin_location_id",
+                    "syn-rason",
+                    "no such id in locations.csv",
+                ),
             ],
             id="transfer-without-its-event-actor-and-place",
         ),
@@ -149,7 +167,7 @@ def test_refuses_when_the_dataset_changed_since_drafting(folder):
             id="valid",
         ),
     ],
-)  # fmt: skip
+)
 def test_a_merge_that_would_not_validate_changes_nothing(folder, decisions, expected):
     review_rows(folder, decisions)
     if expected:
@@ -182,19 +200,36 @@ def test_a_bad_value_is_reported_on_its_draft_line(folder):
 @pytest.mark.parametrize(
     ("setup", "message"),
     [
-        pytest.param("none-accepted", "Nothing merged: no row of this draft is accepted.", id="nothing-accepted"),
-        pytest.param("no-draft", "Nothing merged: drafts/901_synthetic_curate/draft.json: not found (no draft for this article)", id="no-draft"),
-        pytest.param("bad-review", "Nothing merged: drafts/901_synthetic_curate/claims.csv:3 [review] not one of draft, accepted, rejected (value: 'maybe')", id="bad-review"),
+        pytest.param(
+            "none-accepted",
+            "Nothing merged: no row of this draft is accepted.",
+            id="nothing-accepted",
+        ),
+        pytest.param(
+            "no-draft",
+            "Nothing merged: drafts/901_synthetic_curate/draft.json: not found (no draft for this article)",
+            id="no-draft",
+        ),
+        pytest.param(
+            "bad-review",
+            "Nothing merged: drafts/901_synthetic_curate/claims.csv:3 [review] not one of draft, accepted, rejected (value: 'maybe')",
+            id="bad-review",
+        ),
         pytest.param("no-curator", "Nothing merged: give the curator's name.", id="no-curator"),
     ],
-)  # fmt: skip
+)
 def test_refusals_name_their_reason_and_change_nothing(folder, setup, message):
     curator = "c"
     if setup == "no-draft":
         (folder / "drafts" / ARTICLE / "draft.json").unlink()
     elif setup == "bad-review":
         path = folder / "drafts" / ARTICLE / "claims.csv"
-        path.write_text(path.read_text("utf-8").replace(",draft,claim", ",maybe,claim", 2).replace(",maybe,claim", ",draft,claim", 1), "utf-8")  # fmt: skip
+        path.write_text(
+            path.read_text("utf-8")
+            .replace(",draft,claim", ",maybe,claim", 2)
+            .replace(",maybe,claim", ",draft,claim", 1),
+            "utf-8",
+        )
     elif setup == "no-curator":
         review_rows(folder, ACCEPT_MOST)
         curator = " "

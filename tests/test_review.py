@@ -37,19 +37,41 @@ def test_apply_edits_changes_cells_and_adds_curator_rows(draft):
     assert out["review"].tolist() == ["accepted", "draft", "draft", "draft"]
     assert out.loc[2, "summary"] == "New words"
     assert out.loc[3, ["event_id", "article_id", "summary", "drafted_by", "passage"]].tolist() == [
-        "syn-ev04", ARTICLE, "Added", "added by the curator", ""
-    ]  # fmt: skip
+        "syn-ev04",
+        ARTICLE,
+        "Added",
+        "added by the curator",
+        "",
+    ]
     assert frame["review"].tolist() == ["draft"] * 3  # the input is left as it was
 
 
 @pytest.mark.parametrize(
     ("state", "only", "before", "after"),
     [
-        pytest.param("accepted", "draft", ["draft", "rejected", "draft"], ["accepted", "rejected", "accepted"], id="accept-drafts"),
-        pytest.param("rejected", "draft", ["accepted", "draft", "draft"], ["accepted", "rejected", "rejected"], id="reject-drafts"),
-        pytest.param("draft", None, ["accepted", "rejected", "draft"], ["draft", "draft", "draft"], id="all-back"),
+        pytest.param(
+            "accepted",
+            "draft",
+            ["draft", "rejected", "draft"],
+            ["accepted", "rejected", "accepted"],
+            id="accept-drafts",
+        ),
+        pytest.param(
+            "rejected",
+            "draft",
+            ["accepted", "draft", "draft"],
+            ["accepted", "rejected", "rejected"],
+            id="reject-drafts",
+        ),
+        pytest.param(
+            "draft",
+            None,
+            ["accepted", "rejected", "draft"],
+            ["draft", "draft", "draft"],
+            id="all-back",
+        ),
     ],
-)  # fmt: skip
+)
 def test_set_review(state, only, before, after):
     frame = pd.DataFrame({"review": before})
     assert review.set_review(frame, state, only)["review"].tolist() == after
@@ -109,13 +131,36 @@ def replace_table(draft, name, frame):
 @pytest.mark.parametrize(
     ("damage", "message"),
     [
-        pytest.param(("draft.json", "{"), "drafts/901_synthetic_curate/draft.json: not valid UTF-8 JSON", id="json"),
-        pytest.param(("draft.json", '{"article_id": "901_synthetic_curate"}'), "drafts/901_synthetic_curate/draft.json: missing dataset_version, rules_version, created", id="meta-keys"),
-        pytest.param(("draft.json", '{"article_id": "x", "dataset_version": "a", "rules_version": "1", "created": "t"}'), "drafts/901_synthetic_curate/draft.json: article_id 'x' is not the folder's name", id="meta-id"),
-        pytest.param(("events.csv", "event_id,review\nsyn-ev01,draft\n"), "drafts/901_synthetic_curate/events.csv:1 [article_id] missing column", id="columns"),
-        pytest.param(("actors.csv", b"actor_id\n\xe9\n"), "drafts/901_synthetic_curate/actors.csv:2 file is not UTF-8", id="encoding"),
+        pytest.param(
+            ("draft.json", "{"),
+            "drafts/901_synthetic_curate/draft.json: not valid UTF-8 JSON",
+            id="json",
+        ),
+        pytest.param(
+            ("draft.json", '{"article_id": "901_synthetic_curate"}'),
+            "drafts/901_synthetic_curate/draft.json: missing dataset_version, rules_version, created",
+            id="meta-keys",
+        ),
+        pytest.param(
+            (
+                "draft.json",
+                '{"article_id": "x", "dataset_version": "a", "rules_version": "1", "created": "t"}',
+            ),
+            "drafts/901_synthetic_curate/draft.json: article_id 'x' is not the folder's name",
+            id="meta-id",
+        ),
+        pytest.param(
+            ("events.csv", "event_id,review\nsyn-ev01,draft\n"),
+            "drafts/901_synthetic_curate/events.csv:1 [article_id] missing column",
+            id="columns",
+        ),
+        pytest.param(
+            ("actors.csv", b"actor_id\n\xe9\n"),
+            "drafts/901_synthetic_curate/actors.csv:2 file is not UTF-8",
+            id="encoding",
+        ),
     ],
-)  # fmt: skip
+)
 def test_a_draft_that_cannot_be_read_says_where(folder, damage, message):
     name, content = damage
     path = folder / "drafts" / ARTICLE / name

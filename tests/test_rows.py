@@ -24,7 +24,7 @@ def ds():
         pytest.param("000-tr99", [], id="unknown"),
         pytest.param("<script>", [], id="hostile"),
     ],
-)  # fmt: skip
+)
 def test_find_row(ds, row_id, tables):
     assert [f.table for f in rows.find_row(ds, row_id)] == tables
 
@@ -32,13 +32,33 @@ def test_find_row(ds, row_id, tables):
 @pytest.mark.parametrize(
     ("field", "label"),
     [
-        pytest.param(Field(name="claimant_actor_id", type="string", description=""), "Claimant (who says so)", id="override"),
-        pytest.param(Field(name="destination_location_id", type="string", description=""), "Destination", id="location-suffix"),
-        pytest.param(Field(name="caliber_mm", type="number", description="", unit="mm"), "Caliber (mm)", id="unit"),
-        pytest.param(Field(name="quantity_low", type="integer", description="", unit="items"), "Quantity low (items)", id="unit-beside"),
-        pytest.param(Field(name="report_date_text", type="string", description=""), "Report date text", id="plain"),
+        pytest.param(
+            Field(name="claimant_actor_id", type="string", description=""),
+            "Claimant (who says so)",
+            id="override",
+        ),
+        pytest.param(
+            Field(name="destination_location_id", type="string", description=""),
+            "Destination",
+            id="location-suffix",
+        ),
+        pytest.param(
+            Field(name="caliber_mm", type="number", description="", unit="mm"),
+            "Caliber (mm)",
+            id="unit",
+        ),
+        pytest.param(
+            Field(name="quantity_low", type="integer", description="", unit="items"),
+            "Quantity low (items)",
+            id="unit-beside",
+        ),
+        pytest.param(
+            Field(name="report_date_text", type="string", description=""),
+            "Report date text",
+            id="plain",
+        ),
     ],
-)  # fmt: skip
+)
 def test_field_label(field, label):
     assert rows.field_label(field) == label
 
@@ -75,14 +95,44 @@ def test_passage_inside_its_paragraph(ds):
 @pytest.mark.parametrize(
     ("row_id", "table", "expected"),
     [
-        pytest.param("000-ev20", "events", {"It answers": ["000-ev18", "000-ev19"], "Answered by": [], "Transfers it reports": []}, id="denial"),
-        pytest.param("000-ev18", "events", {"It answers": [], "Answered by": ["000-ev20", "000-ev21"], "Transfers it reports": []}, id="answered"),
-        pytest.param("000-ev10", "events", {"It answers": [], "Answered by": [], "Transfers it reports": ["000-tr03", "000-tr04"]}, id="event-of-transfers"),
-        pytest.param("000-tr03", "transfers", {"Reported in": ["000-ev10"], "Answered by (answers its event)": []}, id="transfer"),
-        pytest.param("krasnoyarsk-krai", "locations", {"Events here": ["000-ev13"], "Transfers from, to or seen here": ["000-tr05"]}, id="sighting-place"),
-        pytest.param("nk-troops-in-russia", "claims", {"Rows speaking to this claim": ["000-ev03", "000-ev08", "000-ev22", "000-ev23"]}, id="claim"),
+        pytest.param(
+            "000-ev20",
+            "events",
+            {"It answers": ["000-ev18", "000-ev19"], "Answered by": [], "Transfers it reports": []},
+            id="denial",
+        ),
+        pytest.param(
+            "000-ev18",
+            "events",
+            {"It answers": [], "Answered by": ["000-ev20", "000-ev21"], "Transfers it reports": []},
+            id="answered",
+        ),
+        pytest.param(
+            "000-ev10",
+            "events",
+            {"It answers": [], "Answered by": [], "Transfers it reports": ["000-tr03", "000-tr04"]},
+            id="event-of-transfers",
+        ),
+        pytest.param(
+            "000-tr03",
+            "transfers",
+            {"Reported in": ["000-ev10"], "Answered by (answers its event)": []},
+            id="transfer",
+        ),
+        pytest.param(
+            "krasnoyarsk-krai",
+            "locations",
+            {"Events here": ["000-ev13"], "Transfers from, to or seen here": ["000-tr05"]},
+            id="sighting-place",
+        ),
+        pytest.param(
+            "nk-troops-in-russia",
+            "claims",
+            {"Rows speaking to this claim": ["000-ev03", "000-ev08", "000-ev22", "000-ev23"]},
+            id="claim",
+        ),
     ],
-)  # fmt: skip
+)
 def test_related(ds, row_id, table, expected):
     (hit,) = [f for f in rows.find_row(ds, row_id) if f.table == table]
     got = {k: list(v["row_id"]) for k, v in rows.related(ds, hit).items()}

@@ -16,18 +16,53 @@ SPAN = (date(2024, 10, 21), date(2024, 11, 20))
         pytest.param([], UrlDates(), id="none"),
         pytest.param(["2024-11-15", "2024-11-20"], UrlDates(), id="good-range"),
         pytest.param(["2024-11-15"], UrlDates(), id="one-day"),
-        pytest.param(["2024-11-20", "2024-11-15"], UrlDates((date(2024, 11, 15), date(2024, 11, 20)), True,
-                     "Swapped from the link: dates ‘2024-11-20’, ‘2024-11-15’ were reversed; read as 2024-11-15 to 2024-11-20."), id="reversed-swapped"),
-        pytest.param(["2024-11-01", "2024-11-10", "2024-11-15"], UrlDates(None, True,
-                     "Ignored from the link: dates ‘2024-11-01’, ‘2024-11-10’, ‘2024-11-15’ (a range takes two dates); no date filter is applied."), id="three-dates"),
-        pytest.param(["2024-13-01", "2024-11-15"], UrlDates(None, True,
-                     "Ignored from the link: dates ‘2024-13-01’, ‘2024-11-15’ (‘2024-13-01’ is not a YYYY-MM-DD date); no date filter is applied."), id="not-a-date"),
-        pytest.param(["2023-01-01", "2024-11-15"], UrlDates(None, True,
-                     "Ignored from the link: dates ‘2023-01-01’, ‘2024-11-15’ (outside the data's dates, 2024-10-21 to 2024-11-20); no date filter is applied."), id="out-of-span"),
-        pytest.param(["![b](http://127.0.0.2/u.png)"], UrlDates(None, True,
-                     "Ignored from the link: dates ‘![b](http://127.0.0.’ (‘![b](http://127.0.0.’ is not a YYYY-MM-DD date); no date filter is applied."), id="markdown-payload-cut"),
+        pytest.param(
+            ["2024-11-20", "2024-11-15"],
+            UrlDates(
+                (date(2024, 11, 15), date(2024, 11, 20)),
+                True,
+                "Swapped from the link: dates ‘2024-11-20’, ‘2024-11-15’ were reversed; read as 2024-11-15 to 2024-11-20.",
+            ),
+            id="reversed-swapped",
+        ),
+        pytest.param(
+            ["2024-11-01", "2024-11-10", "2024-11-15"],
+            UrlDates(
+                None,
+                True,
+                "Ignored from the link: dates ‘2024-11-01’, ‘2024-11-10’, ‘2024-11-15’ (a range takes two dates); no date filter is applied.",
+            ),
+            id="three-dates",
+        ),
+        pytest.param(
+            ["2024-13-01", "2024-11-15"],
+            UrlDates(
+                None,
+                True,
+                "Ignored from the link: dates ‘2024-13-01’, ‘2024-11-15’ (‘2024-13-01’ is not a YYYY-MM-DD date); no date filter is applied.",
+            ),
+            id="not-a-date",
+        ),
+        pytest.param(
+            ["2023-01-01", "2024-11-15"],
+            UrlDates(
+                None,
+                True,
+                "Ignored from the link: dates ‘2023-01-01’, ‘2024-11-15’ (outside the data's dates, 2024-10-21 to 2024-11-20); no date filter is applied.",
+            ),
+            id="out-of-span",
+        ),
+        pytest.param(
+            ["![b](http://127.0.0.2/u.png)"],
+            UrlDates(
+                None,
+                True,
+                "Ignored from the link: dates ‘![b](http://127.0.0.’ (‘![b](http://127.0.0.’ is not a YYYY-MM-DD date); no date filter is applied.",
+            ),
+            id="markdown-payload-cut",
+        ),
     ],
-)  # fmt: skip
+)
 def test_check_url_dates(values, expected):
     assert check_url_dates(values, SPAN) == expected
 

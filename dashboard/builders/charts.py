@@ -128,23 +128,42 @@ def timeline_figure(
     for prefix, kind in (("date", "happened"), ("report_date", "reported")):
         traces += _window_traces(rows, prefix, colour_by, colours, kind, shown)
     labels = [
-        {"x": 0, "xref": "paper", "y": e, "yref": "y", "yshift": 15, "text": label,
-         "showarrow": False, "xanchor": "left", "font": {"size": 12}}
+        {
+            "x": 0,
+            "xref": "paper",
+            "y": e,
+            "yref": "y",
+            "yshift": 15,
+            "text": label,
+            "showarrow": False,
+            "xanchor": "left",
+            "font": {"size": 12},
+        }
         for e, label in zip(rows["event_id"], rows["label"], strict=True)
-    ]  # fmt: skip
+    ]
     fig = go.Figure(data=traces)
     fig.update_layout(
         barmode="overlay",
         height=max(260, ROW_PX * len(rows) + 130),
         margin={"l": 8, "r": 8, "t": 40, "b": 30},
         annotations=labels,
-        legend={"title": {"text": words(colour_by)}, "orientation": "h", "x": 0, "y": 1.0,
-                "yanchor": "bottom"},
+        legend={
+            "title": {"text": words(colour_by)},
+            "orientation": "h",
+            "x": 0,
+            "y": 1.0,
+            "yanchor": "bottom",
+        },
         xaxis={"type": "date", "title": None, "showgrid": True},
-        yaxis={"categoryorder": "array", "categoryarray": list(rows["event_id"])[::-1],
-               "title": None, "showticklabels": False, "range": [-0.6, len(rows) - 0.2]},
+        yaxis={
+            "categoryorder": "array",
+            "categoryarray": list(rows["event_id"])[::-1],
+            "title": None,
+            "showticklabels": False,
+            "range": [-0.6, len(rows) - 0.2],
+        },
         hoverlabel={"align": "left"},
-    )  # fmt: skip
+    )
     return fig
 
 
@@ -159,9 +178,15 @@ def timeline_counts_figure(events: pd.DataFrame, colour_by: str = "event_type") 
         mine = counts[counts[colour_by] == category]
         name = esc(words(category))
         fig.add_trace(
-            go.Bar(x=mine["week"], y=mine["rows"], name=name, marker={"color": colour}, legendgroup=category,
-                   hovertemplate=f"{name}: %{{y:,}} row(s) in the week of %{{x|%-d %b %Y}}<extra></extra>")
-        )  # fmt: skip
+            go.Bar(
+                x=mine["week"],
+                y=mine["rows"],
+                name=name,
+                marker={"color": colour},
+                legendgroup=category,
+                hovertemplate=f"{name}: %{{y:,}} row(s) in the week of %{{x|%-d %b %Y}}<extra></extra>",
+            )
+        )
     fig.update_layout(
         barmode="stack",
         height=420,
@@ -206,14 +231,26 @@ def range_figure(q: pd.DataFrame) -> go.Figure:
         else:
             traces.append(
                 go.Scatter(
-                    x=[low], y=[labels[i]], mode="markers", marker={"size": 14, "color": "#4575b4"},
-                    hovertext=hover, hoverinfo="text", showlegend=False, customdata=[r["transfer_id"]],
+                    x=[low],
+                    y=[labels[i]],
+                    mode="markers",
+                    marker={"size": 14, "color": "#4575b4"},
+                    hovertext=hover,
+                    hoverinfo="text",
+                    showlegend=False,
+                    customdata=[r["transfer_id"]],
                 )
-            )  # fmt: skip
+            )
         notes.append(
-            {"x": high, "y": labels[i], "text": esc(r["as_stated"]), "showarrow": False,
-             "xanchor": "left", "xshift": 12}
-        )  # fmt: skip
+            {
+                "x": high,
+                "y": labels[i],
+                "text": esc(r["as_stated"]),
+                "showarrow": False,
+                "xanchor": "left",
+                "xshift": 12,
+            }
+        )
     fig = go.Figure(data=traces)
     fig.update_layout(
         annotations=notes,

@@ -19,8 +19,13 @@ PRECISION_STYLE = {
 }
 ARC_TILT = {"self_propelled_howitzer": -4, "multiple_rocket_launcher": 4, "personnel": 0}
 SIGHTING = [255, 140, 0]
-TOOLTIP_STYLE = {"maxWidth": "240px", "whiteSpace": "pre-wrap", "fontSize": "12px",
-                 "lineHeight": "1.35", "padding": "6px 8px"}  # fmt: skip
+TOOLTIP_STYLE = {
+    "maxWidth": "240px",
+    "whiteSpace": "pre-wrap",
+    "fontSize": "12px",
+    "lineHeight": "1.35",
+    "padding": "6px 8px",
+}
 
 
 def _arc_colours(arcs: pd.DataFrame) -> pd.DataFrame:
@@ -36,10 +41,20 @@ def _arc_colours(arcs: pd.DataFrame) -> pd.DataFrame:
 
 
 def _arc_layer(layer_id: str, arcs: pd.DataFrame) -> pdk.Layer:
-    return pdk.Layer("ArcLayer", id=layer_id, data=arcs, get_source_position="[src_lon, src_lat]",
-                     get_target_position="[dst_lon, dst_lat]", get_width="width", width_min_pixels=2,
-                     get_tilt="tilt", get_source_color="src_rgba", get_target_color="dst_rgba",
-                     pickable=True, auto_highlight=True)  # fmt: skip
+    return pdk.Layer(
+        "ArcLayer",
+        id=layer_id,
+        data=arcs,
+        get_source_position="[src_lon, src_lat]",
+        get_target_position="[dst_lon, dst_lat]",
+        get_width="width",
+        width_min_pixels=2,
+        get_tilt="tilt",
+        get_source_color="src_rgba",
+        get_target_color="dst_rgba",
+        pickable=True,
+        auto_highlight=True,
+    )
 
 
 def map_layers(
@@ -54,27 +69,77 @@ def map_layers(
     arcs = _arc_colours(arcs) if not arcs.empty else arcs.assign(src_rgba=[], dst_rgba=[], tilt=[])
     hardware, troop_arcs = arcs[arcs["kind"] != "troops"], arcs[arcs["kind"] == "troops"]
     return [
-        pdk.Layer("GeoJsonLayer", id="countries", data=COUNTRIES_URL, stroked=True, filled=True,
-                  get_fill_color=[236, 236, 232], get_line_color=[150, 150, 150], line_width_min_pixels=1),
-        pdk.Layer("ScatterplotLayer", id="precision", data=halos[halos["halo_m"] > 0], get_position="[lon, lat]",
-                  get_radius="halo_m", radius_units=pdk.types.String("meters"), stroked=True, filled=True,
-                  get_fill_color="[69, 117, 180, halo_alpha]", get_line_color=[69, 117, 180, 200],
-                  line_width_min_pixels=2, pickable=True),
+        pdk.Layer(
+            "GeoJsonLayer",
+            id="countries",
+            data=COUNTRIES_URL,
+            stroked=True,
+            filled=True,
+            get_fill_color=[236, 236, 232],
+            get_line_color=[150, 150, 150],
+            line_width_min_pixels=1,
+        ),
+        pdk.Layer(
+            "ScatterplotLayer",
+            id="precision",
+            data=halos[halos["halo_m"] > 0],
+            get_position="[lon, lat]",
+            get_radius="halo_m",
+            radius_units=pdk.types.String("meters"),
+            stroked=True,
+            filled=True,
+            get_fill_color="[69, 117, 180, halo_alpha]",
+            get_line_color=[69, 117, 180, 200],
+            line_width_min_pixels=2,
+            pickable=True,
+        ),
         _arc_layer("arcs", hardware),
         _arc_layer("troop_arcs", troop_arcs if troops else troop_arcs.head(0)),
-        pdk.Layer("ScatterplotLayer", id="places", data=places, get_position="[lon, lat]",
-                  get_radius="radius_px", radius_units=pdk.types.String("pixels"), get_fill_color=[215, 48, 39, 230],
-                  get_line_color=[255, 255, 255], stroked=True, line_width_min_pixels=1, pickable=True),
+        pdk.Layer(
+            "ScatterplotLayer",
+            id="places",
+            data=places,
+            get_position="[lon, lat]",
+            get_radius="radius_px",
+            radius_units=pdk.types.String("pixels"),
+            get_fill_color=[215, 48, 39, 230],
+            get_line_color=[255, 255, 255],
+            stroked=True,
+            line_width_min_pixels=1,
+            pickable=True,
+        ),
         # Filled (faintly) so the whole disc answers a hover or a tap, not only its 3 px rim.
-        pdk.Layer("ScatterplotLayer", id="sightings", data=sightings, get_position="[lon, lat]",
-                  get_radius=18, radius_units=pdk.types.String("pixels"), filled=True, stroked=True,
-                  get_fill_color=[*SIGHTING, 60], get_line_color=[*SIGHTING, 255], line_width_min_pixels=3,
-                  pickable=True),
-        pdk.Layer("TextLayer", id="labels", data=places, get_position="[lon, lat]", get_text="name",
-                  get_size=14, get_color=[30, 30, 30], get_pixel_offset=[0, -24], pickable=False,
-                  font_family=pdk.types.String("Helvetica, Arial, sans-serif"), font_weight=600,
-                  font_settings={"sdf": True}, outline_width=3, outline_color=[255, 255, 255, 230]),
-    ]  # fmt: skip
+        pdk.Layer(
+            "ScatterplotLayer",
+            id="sightings",
+            data=sightings,
+            get_position="[lon, lat]",
+            get_radius=18,
+            radius_units=pdk.types.String("pixels"),
+            filled=True,
+            stroked=True,
+            get_fill_color=[*SIGHTING, 60],
+            get_line_color=[*SIGHTING, 255],
+            line_width_min_pixels=3,
+            pickable=True,
+        ),
+        pdk.Layer(
+            "TextLayer",
+            id="labels",
+            data=places,
+            get_position="[lon, lat]",
+            get_text="name",
+            get_size=14,
+            get_color=[30, 30, 30],
+            get_pixel_offset=[0, -24],
+            pickable=False,
+            font_family=pdk.types.String("Helvetica, Arial, sans-serif"),
+            font_weight=600,
+            font_settings={"sdf": True},
+            outline_width=3,
+            outline_color=[255, 255, 255, 230],
+        ),
+    ]
 
 
 def map_deck(
@@ -92,8 +157,15 @@ def map_deck(
     the page scrolls when the wheel passes over the map; drag pans, +/- and a double click zoom.
     """
     kwargs = {"map_style": "light"} if basemap else {"map_provider": None}
-    controller = {"scrollZoom": wheel_zoom, "dragPan": True, "doubleClickZoom": True,
-                  "touchZoom": True, "touchRotate": False, "dragRotate": False, "keyboard": True}  # fmt: skip
+    controller = {
+        "scrollZoom": wheel_zoom,
+        "dragPan": True,
+        "doubleClickZoom": True,
+        "touchZoom": True,
+        "touchRotate": False,
+        "dragRotate": False,
+        "keyboard": True,
+    }
     return pdk.Deck(
         layers=map_layers(places, arcs, sightings, troops),
         initial_view_state=pdk.ViewState(pitch=0, **view),

@@ -14,20 +14,50 @@ from dashboard.schema import EVENT_TYPES, STANCES, TRANSFER_CATEGORIES
 # Named where the meaning suggests a colour (arms transfers red, combat orange); a value the
 # registry adds later takes the next spare colour by its place in the enum, so it is stable too.
 _NAMED = {
-    "event_type": {"arms_transfer": "#d62728", "troop_deployment": "#1f77b4",
-                   "troop_buildup": "#17becf", "combat": "#ff7f0e", "casualties": "#8c564b",
-                   "training": "#bcbd22", "diplomatic_visit": "#9467bd",
-                   "diplomatic_meeting": "#e377c2", "report": "#7f7f7f", "denial": "#c51b7d",
-                   "acknowledgement": "#2ca02c", "expected_event": "#b8860b"},
-    "stance": {"confirms": "#1a9850", "reports": "#4575b4", "acknowledges": "#f28e2b",
-               "denies": "#d73027", "expects": "#9467bd", "uncertain": "#7f7f7f"},
-    "category": {"self_propelled_howitzer": "#d62728", "multiple_rocket_launcher": "#9467bd",
-                 "artillery": "#8c564b", "ballistic_missile": "#ff7f0e",
-                 "artillery_ammunition": "#bcbd22", "other_equipment": "#7f7f7f",
-                 "personnel": "#1f77b4"},
-}  # fmt: skip
-_SPARE = ("#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd", "#e6550d",
-          "#31a354", "#756bb1", "#636363")  # fmt: skip
+    "event_type": {
+        "arms_transfer": "#d62728",
+        "troop_deployment": "#1f77b4",
+        "troop_buildup": "#17becf",
+        "combat": "#ff7f0e",
+        "casualties": "#8c564b",
+        "training": "#bcbd22",
+        "diplomatic_visit": "#9467bd",
+        "diplomatic_meeting": "#e377c2",
+        "report": "#7f7f7f",
+        "denial": "#c51b7d",
+        "acknowledgement": "#2ca02c",
+        "expected_event": "#b8860b",
+    },
+    "stance": {
+        "confirms": "#1a9850",
+        "reports": "#4575b4",
+        "acknowledges": "#f28e2b",
+        "denies": "#d73027",
+        "expects": "#9467bd",
+        "uncertain": "#7f7f7f",
+    },
+    "category": {
+        "self_propelled_howitzer": "#d62728",
+        "multiple_rocket_launcher": "#9467bd",
+        "artillery": "#8c564b",
+        "ballistic_missile": "#ff7f0e",
+        "artillery_ammunition": "#bcbd22",
+        "other_equipment": "#7f7f7f",
+        "personnel": "#1f77b4",
+    },
+}
+_SPARE = (
+    "#393b79",
+    "#637939",
+    "#8c6d31",
+    "#843c39",
+    "#7b4173",
+    "#3182bd",
+    "#e6550d",
+    "#31a354",
+    "#756bb1",
+    "#636363",
+)
 
 
 def _fixed(by: str, enum: tuple[str, ...]) -> dict[str, str]:

@@ -25,8 +25,9 @@ def _wrap(line: str, opening: str, closing: str) -> str:
 
 def _inner_starts(passages: pd.DataFrame) -> dict[int, list[int]]:
     """Offsets where a passage begins inside another passage, and which ones begin there."""
-    spans = list(zip(passages["passage_start"].astype(int), passages["passage_end"].astype(int),
-                     strict=True))  # fmt: skip
+    spans = list(
+        zip(passages["passage_start"].astype(int), passages["passage_end"].astype(int), strict=True)
+    )
     out: dict[int, list[int]] = {}
     for i, (start, _) in enumerate(spans):
         if any(s < start < e for j, (s, e) in enumerate(spans) if j != i):

@@ -82,12 +82,23 @@ def _chain(mentions: list[Mention], last: int, text: str) -> list[Mention]:
 
 
 ANAPHOR_KINDS = {
-    "ministry": "ministry", "department": "ministry", "office": "ministry",
-    "government": "state", "agency": "intelligence_agency", "service": "intelligence_agency",
-    "he": "person", "she": "person", "minister": "person", "president": "person",
-    "paper": "media_outlet", "newspaper": "media_outlet", "outlet": "media_outlet",
-    "military": "armed_force", "army": "armed_force", "command": "armed_force",
-}  # fmt: skip
+    "ministry": "ministry",
+    "department": "ministry",
+    "office": "ministry",
+    "government": "state",
+    "agency": "intelligence_agency",
+    "service": "intelligence_agency",
+    "he": "person",
+    "she": "person",
+    "minister": "person",
+    "president": "person",
+    "paper": "media_outlet",
+    "newspaper": "media_outlet",
+    "outlet": "media_outlet",
+    "military": "armed_force",
+    "army": "armed_force",
+    "command": "armed_force",
+}
 
 
 def _referent(anaphor: re.Match[str] | None, recent: tuple[Mention, ...]) -> tuple[Mention, ...]:
@@ -194,9 +205,14 @@ def find_attribution(
         claimants = referent or previous.claimants
         carried_cite = previous.cited if previous.cited not in claimants else None
         return Attribution(
-            "contextual", claimants, carried_cite, anaphoric.group(0),
-            anaphoric.start(), anaphoric.end(), "contextual",
-        )  # fmt: skip
+            "contextual",
+            claimants,
+            carried_cite,
+            anaphoric.group(0),
+            anaphoric.start(),
+            anaphoric.end(),
+            "contextual",
+        )
     if previous and previous.claimants and same_paragraph and not TURNS.match(text):
         return Attribution(
             "contextual", previous.claimants, previous.cited, "", -1, -1, "contextual"

@@ -114,10 +114,16 @@ class Drafter:
         if match:
             by.append(match.explain(name))
         row = {
-            "actor_id": actor_id, "name": name, "kind": kind, "country": country,
-            "parent_actor_id": state or "", "role": "", "aliases": "",
-            "relation_hint": hint, "drafted_by": " | ".join(by),
-        }  # fmt: skip
+            "actor_id": actor_id,
+            "name": name,
+            "kind": kind,
+            "country": country,
+            "parent_actor_id": state or "",
+            "role": "",
+            "aliases": "",
+            "relation_hint": hint,
+            "drafted_by": " | ".join(by),
+        }
         self.draft.actors[actor_id] = row
         return row
 
@@ -266,15 +272,28 @@ class Drafter:
         )
         number = len(self.draft.events) + 1
         return {
-            "event_id": f"{self.number}-ev{number:02d}", "article_id": self.info.article_id,
-            "event_type": kind, "claim_id": claim_id, "summary": summary,
-            "claimant_actor_id": claimant_id, "claimant_cites_actor_id": cited,
-            "attribution": attribution.kind, "stance": stance.stance, "responds_to_event_ids": "",
-            "actor_ids": actor_ids, "partner_actor_ids": "", "target_actor_ids": "",
-            "location_id": location_id, "location_basis": location_basis,
-            "passage": s.text, "passage_start": s.start, "passage_end": s.end, "notes": "",
-            "relation_hint": "", "_by": by,
-        }  # fmt: skip
+            "event_id": f"{self.number}-ev{number:02d}",
+            "article_id": self.info.article_id,
+            "event_type": kind,
+            "claim_id": claim_id,
+            "summary": summary,
+            "claimant_actor_id": claimant_id,
+            "claimant_cites_actor_id": cited,
+            "attribution": attribution.kind,
+            "stance": stance.stance,
+            "responds_to_event_ids": "",
+            "actor_ids": actor_ids,
+            "partner_actor_ids": "",
+            "target_actor_ids": "",
+            "location_id": location_id,
+            "location_basis": location_basis,
+            "passage": s.text,
+            "passage_start": s.start,
+            "passage_end": s.end,
+            "notes": "",
+            "relation_hint": "",
+            "_by": by,
+        }
 
     def _dates(self, row, event_dates, report_dates, attribution, prev_rows) -> None:
         by = row.pop("_by")

@@ -160,11 +160,15 @@ def merge_article(
         return MergeResult(False, f"{note}Nothing merged: {err}")
     before = dataset_version(folder)
     if draft.meta["dataset_version"] != before:
-        return MergeResult(False, (
-            f"{note}Nothing merged: the dataset changed since this draft was made (the draft was "
-            f"made on version {draft.meta['dataset_version']}, the dataset is now {before}). "
-            "Its rows were reviewed against other rows: see CHANGELOG.csv for what changed, review "
-            "it again on the Curate page and confirm it there."))  # fmt: skip
+        return MergeResult(
+            False,
+            (
+                f"{note}Nothing merged: the dataset changed since this draft was made (the draft was "
+                f"made on version {draft.meta['dataset_version']}, the dataset is now {before}). "
+                "Its rows were reviewed against other rows: see CHANGELOG.csv for what changed, review "
+                "it again on the Curate page and confirm it there."
+            ),
+        )
     if not curator.strip():
         return MergeResult(False, f"{note}Nothing merged: give the curator's name.")
     candidate = build_candidate(folder, draft)
@@ -181,10 +185,14 @@ def merge_article(
         problems = validate_candidate(folder, candidate, staging / "new")
         if problems:
             problems = on_draft_lines(problems, candidate, draft)
-            return MergeResult(False, (
-                f"{note}Nothing merged: the dataset with the accepted rows would not pass "
-                f"validation ({len(problems)} problem(s)). Fix them in the draft and merge again."),
-                problems)  # fmt: skip
+            return MergeResult(
+                False,
+                (
+                    f"{note}Nothing merged: the dataset with the accepted rows would not pass "
+                    f"validation ({len(problems)} problem(s)). Fix them in the draft and merge again."
+                ),
+                problems,
+            )
         after = dataset_version(staging / "new")  # the same tables and seeds as DIR will have
         (staging / "new" / "seeds").unlink()
         line = {
@@ -197,23 +205,40 @@ def merge_article(
             "dataset_version_after": after,
             "history": f"{HISTORY}/{stamp}",
         }
-        (staging / "new" / CHANGELOG.path).write_text(changelog_text(folder, line), "utf-8", newline="")  # fmt: skip
+        (staging / "new" / CHANGELOG.path).write_text(
+            changelog_text(folder, line), "utf-8", newline=""
+        )
         changed = [TABLES[n].path for n, k in candidate.added.items() if k] + [CHANGELOG.path]
-        transaction.apply(transaction.Change(
-            folder, stamp, {p: staging / "new" / p for p in changed}, history,
-            moves=((f"{DRAFTS}/{article_id}", f"{HISTORY}/{stamp}/draft"),)))  # fmt: skip
+        transaction.apply(
+            transaction.Change(
+                folder,
+                stamp,
+                {p: staging / "new" / p for p in changed},
+                history,
+                moves=((f"{DRAFTS}/{article_id}", f"{HISTORY}/{stamp}/draft"),),
+            )
+        )
     except Exception as err:  # apply() has rolled back: say so, never a traceback
-        return MergeResult(False, (
-            f"{note}Nothing merged: writing the dataset failed ({err}); every file was put back "
-            "as it was before the merge."))  # fmt: skip
+        return MergeResult(
+            False,
+            (
+                f"{note}Nothing merged: writing the dataset failed ({err}); every file was put back "
+                "as it was before the merge."
+            ),
+        )
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     added = {n: k for n, k in candidate.added.items() if k}
     said = ", ".join(f"{k} {n}" for n, k in added.items())
-    return MergeResult(True, (
-        f"{note}Merged {said} from {article_id} (dataset version {before} → {after}). "
-        f"The replaced files and the reviewed draft are kept in {HISTORY}/{stamp}/."),
-        added=added, history=history)  # fmt: skip
+    return MergeResult(
+        True,
+        (
+            f"{note}Merged {said} from {article_id} (dataset version {before} → {after}). "
+            f"The replaced files and the reviewed draft are kept in {HISTORY}/{stamp}/."
+        ),
+        added=added,
+        history=history,
+    )
 
 
 def _other_articles(draft: Draft) -> str:
@@ -224,8 +249,10 @@ def _other_articles(draft: Draft) -> str:
         rows = frame[(frame["review"] == "accepted") & (frame["article_id"] != draft.article_id)]
         if not rows.empty:
             i = rows.index[0]
-            return (f"{DRAFTS}/{draft.article_id}/{name}.csv:{draft.lines[name][i]} [article_id] "
-                    f"is {rows.at[i, 'article_id']!r}, not this draft's article")  # fmt: skip
+            return (
+                f"{DRAFTS}/{draft.article_id}/{name}.csv:{draft.lines[name][i]} [article_id] "
+                f"is {rows.at[i, 'article_id']!r}, not this draft's article"
+            )
     return ""
 
 

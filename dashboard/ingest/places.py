@@ -56,9 +56,18 @@ NOT_PLACES = frozenset(
         "Sunday",
     ]
 )
-COUNTRY_NAMES = {"North Korea": "KP", "South Korea": "KR", "Russia": "RU", "US": "US",
-                 "Russian Federation": "RU", "DPRK": "KP", "Republic of Korea": "KR",
-                 "United States": "US", "Britain": "GB", "UK": "GB"}  # fmt: skip
+COUNTRY_NAMES = {
+    "North Korea": "KP",
+    "South Korea": "KR",
+    "Russia": "RU",
+    "US": "US",
+    "Russian Federation": "RU",
+    "DPRK": "KP",
+    "Republic of Korea": "KR",
+    "United States": "US",
+    "Britain": "GB",
+    "UK": "GB",
+}
 
 
 @dataclass(frozen=True)
@@ -115,8 +124,14 @@ class Gazetteer:
             start = text.rfind('"geonameid"', 0, at)
             m = _CITY.match(text, start)
             if m:
-                city = {"geonameid": int(m[1]), "name": name, "latitude": float(m[3]),
-                        "longitude": float(m[4]), "countrycode": m[5], "population": int(m[6])}  # fmt: skip
+                city = {
+                    "geonameid": int(m[1]),
+                    "name": name,
+                    "latitude": float(m[3]),
+                    "longitude": float(m[4]),
+                    "countrycode": m[5],
+                    "population": int(m[6]),
+                }
                 if best is None or city["population"] > best["population"]:
                     best = city
             at = text.find(key, at + 1)

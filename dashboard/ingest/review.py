@@ -89,7 +89,10 @@ def confirm_current(draft: Draft, version: str, when: str) -> None:
     draft.json names the current version (the old one is kept in `reviewed_again`), so the
     merge takes it. An explicit act, recorded; never done by the merge itself."""
     meta = dict(draft.meta)
-    history = [*meta.get("reviewed_again", []), {"from": meta["dataset_version"], "to": version, "at": when}]  # fmt: skip
+    history = [
+        *meta.get("reviewed_again", []),
+        {"from": meta["dataset_version"], "to": version, "at": when},
+    ]
     meta.update(dataset_version=version, reviewed_again=history)
     write_bytes_atomic(draft.folder / META, (json.dumps(meta, indent=1) + "\n").encode("utf-8"))
 
@@ -212,8 +215,11 @@ def candidate_passages(draft: Draft, text_length: int) -> pd.DataFrame:
         if frame is None or frame.empty:
             continue
         pk = TABLES[name].primary_key
-        parts.append(frame[["passage", "passage_start", "passage_end", pk]].set_axis(
-            ["passage", "passage_start", "passage_end", "row_id"], axis=1))  # fmt: skip
+        parts.append(
+            frame[["passage", "passage_start", "passage_end", pk]].set_axis(
+                ["passage", "passage_start", "passage_end", "row_id"], axis=1
+            )
+        )
     cols = ["passage_start", "passage_end", "passage", "rows"]
     if not parts:
         return pd.DataFrame(columns=cols)

@@ -189,9 +189,14 @@ class SystemMatcher:
             if row.category == "personnel":
                 continue
             system = KnownSystem(
-                row.system_name, row.category, row.caliber_mm or None, row.caliber_basis,
-                row.system_aliases, row.alias_basis, row.transfer_id,
-            )  # fmt: skip
+                row.system_name,
+                row.category,
+                row.caliber_mm or None,
+                row.caliber_basis,
+                row.system_aliases,
+                row.alias_basis,
+                row.transfer_id,
+            )
             self.known.setdefault(row.system_name, system)
             forms = [row.system_as_written, row.system_name, *alias_forms(row.system_aliases)]
             for form in forms:

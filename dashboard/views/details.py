@@ -30,12 +30,21 @@ def _event_rows(events: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
             "what": "event here",
             "summary": events["summary"],
             "claimant": events["claimant_actor_id"].map(names),
-            "happened": [when(r.date_start, r.date_end, r.date_precision, r.date_text)
-                         for r in events.itertuples()],
-            "reported": [when(r.report_date_start, r.report_date_end, r.report_date_precision,
-                              r.report_date_text) for r in events.itertuples()],
+            "happened": [
+                when(r.date_start, r.date_end, r.date_precision, r.date_text)
+                for r in events.itertuples()
+            ],
+            "reported": [
+                when(
+                    r.report_date_start,
+                    r.report_date_end,
+                    r.report_date_precision,
+                    r.report_date_text,
+                )
+                for r in events.itertuples()
+            ],
         }
-    )  # fmt: skip
+    )
 
 
 def transfer_rows(
@@ -60,10 +69,17 @@ def transfer_rows(
             + ")",
             "claimant": transfers["claimant_actor_id"].map(names),
             "happened": happened,
-            "reported": [when(r.report_date_start, r.report_date_end, r.report_date_precision,
-                              r.report_date_text) for r in transfers.itertuples()],
+            "reported": [
+                when(
+                    r.report_date_start,
+                    r.report_date_end,
+                    r.report_date_precision,
+                    r.report_date_text,
+                )
+                for r in transfers.itertuples()
+            ],
         }
-    )  # fmt: skip
+    )
 
 
 def place_details(view: View, ds: Dataset, location_id: str) -> tuple[dict, pd.DataFrame]:
@@ -94,13 +110,18 @@ def route_details(
     names = actor_names(ds)
     locs = ds.locations.set_index("location_id")
     tr = view.transfers
-    mine = tr[(tr["origin_location_id"] == origin) & (tr["destination_location_id"] == destination)
-              & (tr["category"] == category)]  # fmt: skip
+    mine = tr[
+        (tr["origin_location_id"] == origin)
+        & (tr["destination_location_id"] == destination)
+        & (tr["category"] == category)
+    ]
     dst = locs.loc[destination]
     note = ""
     if dst["geo_precision"] == "country":
-        note = (f"The article names only the country ({dst['name']}) as the destination: "
-                "the line joins two country centres and is not a reported route.")  # fmt: skip
+        note = (
+            f"The article names only the country ({dst['name']}) as the destination: "
+            "the line joins two country centres and is not a reported route."
+        )
     head = {
         "title": f"{locs.at[origin, 'name']} → {dst['name']}",
         "precision": f"destination point: {PRECISION_WORDS[dst['geo_precision']]}",

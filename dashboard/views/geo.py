@@ -46,8 +46,20 @@ def arcs_frame(view: View, ds: Dataset) -> pd.DataFrame:
     """Supplier's place to destination, one arc per route and category. Hardware width grows
     with the stated quantity; troops are their own kind (drawn apart, never wider than guns).
     An arc to a country-level point is marked: it joins two country centres, not a route."""
-    cols = ["origin", "destination", "src_lon", "src_lat", "dst_lon", "dst_lat", "category",
-            "kind", "country_level", "reports", "width", "tooltip"]  # fmt: skip
+    cols = [
+        "origin",
+        "destination",
+        "src_lon",
+        "src_lat",
+        "dst_lon",
+        "dst_lat",
+        "category",
+        "kind",
+        "country_level",
+        "reports",
+        "width",
+        "tooltip",
+    ]
     keys = ["origin_location_id", "destination_location_id", "category"]
     t = view.transfers.dropna(subset=keys[:2])
     if t.empty:
@@ -66,11 +78,27 @@ def arcs_frame(view: View, ds: Dataset) -> pd.DataFrame:
         else:
             width = 2 + 1.5 * math.log10(1 + biggest)
         title = f"{loc.at[src, 'name']} → {loc.at[dst, 'name']}: {category.replace('_', ' ')}"
-        where = (f"destination given only as '{loc.at[dst, 'name']}': not a route"
-                 if country else f"{reports} report(s)")  # fmt: skip
-        rows.append((src, dst, loc.at[src, "lon"], loc.at[src, "lat"], loc.at[dst, "lon"],
-                     loc.at[dst, "lat"], category, kind, bool(country), int(reports), width,
-                     f"{title}\n{where}\n{HINT}"))  # fmt: skip
+        where = (
+            f"destination given only as '{loc.at[dst, 'name']}': not a route"
+            if country
+            else f"{reports} report(s)"
+        )
+        rows.append(
+            (
+                src,
+                dst,
+                loc.at[src, "lon"],
+                loc.at[src, "lat"],
+                loc.at[dst, "lon"],
+                loc.at[dst, "lat"],
+                category,
+                kind,
+                bool(country),
+                int(reports),
+                width,
+                f"{title}\n{where}\n{HINT}",
+            )
+        )
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -85,8 +113,13 @@ def sightings_frame(view: View, ds: Dataset) -> pd.DataFrame:
         dates = events.loc[g["event_id"]]
         unknown = dates["date_start"].isna()
         said = [d for d in dates["date_text"].dropna() if d.strip()]
-        when = (f"date unknown: “{said[0]}”" if unknown.all() and said
-                else "date unknown" if unknown.all() else "dated: click for the window")  # fmt: skip
+        when = (
+            f"date unknown: “{said[0]}”"
+            if unknown.all() and said
+            else "date unknown"
+            if unknown.all()
+            else "dated: click for the window"
+        )
         what = ", ".join(sorted(set(g["system_name"])))
         tip = f"Sighting: {what}\nwhere in {name}: unknown\n{when}\n{HINT}"
         rows.append((place, name, loc.at[place, "lon"], loc.at[place, "lat"], len(g), tip))
@@ -107,12 +140,18 @@ def fit_view(lons, lats, width_px: int, height_px: int, margin: float = 0.7) -> 
     west, east = min(lons), max(lons)
     ys = [merc(y) for y in lats]
     span_x, span_y = max((east - west) / 360, 1e-6), max(max(ys) - min(ys), 1e-6)
-    zoom = min(math.log2(width_px * margin / (WORLD_PX * span_x)),
-               math.log2(height_px * margin / (WORLD_PX * span_y)), 5.0)  # fmt: skip
+    zoom = min(
+        math.log2(width_px * margin / (WORLD_PX * span_x)),
+        math.log2(height_px * margin / (WORLD_PX * span_y)),
+        5.0,
+    )
     y_mid = (max(ys) + min(ys)) / 2
     lat_mid = math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * y_mid))))
-    return {"latitude": round(lat_mid, 3), "longitude": round((west + east) / 2, 3),
-            "zoom": round(max(zoom, 0.5), 2)}  # fmt: skip
+    return {
+        "latitude": round(lat_mid, 3),
+        "longitude": round((west + east) / 2, 3),
+        "zoom": round(max(zoom, 0.5), 2),
+    }
 
 
 def coordinates(places: pd.DataFrame) -> list[str]:

@@ -108,11 +108,13 @@ def field_rows(ds: Dataset, found: Found) -> pd.DataFrame:
     """(field, value) for every column of the row but its passage and notes, in words."""
     table = TABLES[found.table]
     rows = [
-        ("Id" if f.name == table.primary_key else field_label(f),
-         plain_value(ds, f, found.row.get(f.name)))
+        (
+            "Id" if f.name == table.primary_key else field_label(f),
+            plain_value(ds, f, found.row.get(f.name)),
+        )
         for f in table.fields
         if f.name not in SHOWN_APART
-    ]  # fmt: skip
+    ]
     if found.table in ("events", "transfers"):
         article = ds.articles.set_index("article_id").loc[found.row["article_id"]]
         rows[1] = ("Article", f"{article['title']} ({found.row['article_id']})")
@@ -124,7 +126,7 @@ def field_rows(ds: Dataset, found: Found) -> pd.DataFrame:
                 + (" (date inferred)" if article["date_published_inferred"] else ""),
             ),
         )
-        rows.insert(3, ("Article address", article["url"] or "—"))  # fmt: skip
+        rows.insert(3, ("Article address", article["url"] or "—"))
     return pd.DataFrame(rows, columns=["field", "value"])
 
 
@@ -172,8 +174,11 @@ def related(ds: Dataset, found: Found) -> dict[str, pd.DataFrame]:
             ds, "events", links.loc[links["actor_id"] == row["actor_id"], "event_id"]
         )
         t = ds.transfers
-        sent = t.loc[(t["supplier_actor_id"] == row["actor_id"])
-                     | (t["recipient_actor_id"] == row["actor_id"]), "transfer_id"]  # fmt: skip
+        sent = t.loc[
+            (t["supplier_actor_id"] == row["actor_id"])
+            | (t["recipient_actor_id"] == row["actor_id"]),
+            "transfer_id",
+        ]
         out["Transfers it sends or receives"] = _listed(ds, "transfers", sent)
     elif found.table == "locations":
         place = row["location_id"]
@@ -181,8 +186,13 @@ def related(ds: Dataset, found: Found) -> dict[str, pd.DataFrame]:
             ds, "events", ds.events.loc[ds.events["location_id"] == place, "event_id"]
         )
         t = ds.transfers
-        moved = t.loc[(t[["origin_location_id", "destination_location_id",
-                          "sighting_location_id"]] == place).any(axis=1), "transfer_id"]  # fmt: skip
+        moved = t.loc[
+            (
+                t[["origin_location_id", "destination_location_id", "sighting_location_id"]]
+                == place
+            ).any(axis=1),
+            "transfer_id",
+        ]
         out["Transfers from, to or seen here"] = _listed(ds, "transfers", moved)
     elif found.table == "claims":
         ids = ds.events.loc[ds.events["claim_id"] == row["claim_id"], "event_id"]
@@ -200,7 +210,10 @@ def short(text: str, limit: int) -> str:
 
 def window_words(row: pd.Series, prefix: str) -> str:
     """The row's window as days, with the article's words: '16 Nov 2024 (“On November 16”)'."""
-    label = label_window(row.get(f"{prefix}_start"), row.get(f"{prefix}_end"),
-                         row.get(f"{prefix}_precision") or "unknown")  # fmt: skip
+    label = label_window(
+        row.get(f"{prefix}_start"),
+        row.get(f"{prefix}_end"),
+        row.get(f"{prefix}_precision") or "unknown",
+    )
     words = row.get(f"{prefix}_text")
     return f"{label} (“{words}”)" if isinstance(words, str) and words else label

@@ -31,7 +31,7 @@ SEARCHED: dict[str, tuple[str, str, list[tuple[str, int]]]] = {
             ("passage", 2),
             ("notes", 3),
         ],
-    ),  # fmt: skip
+    ),
     "events": ("event_id", "summary", [("summary", 1), ("names", 1), ("passage", 2), ("notes", 3)]),
     "locations": ("location_id", "name", [("name", 0), ("note", 3)]),
     "claims": ("claim_id", "proposition", [("proposition", 1)]),
@@ -81,7 +81,7 @@ def searchable(ds: Dataset) -> dict[str, pd.DataFrame]:
                 "target_actor_ids",
             ),
             names,
-        )  # fmt: skip
+        )
     )
     transfers = ds.transfers.assign(
         names=_name_column(
@@ -140,9 +140,15 @@ def search_rows(
                 present[-1],
             )
             found.append(
-                (frame.at[idx, key], table, frame.at[idx, what], field_,
-                 excerpt(frame.at[idx, field_], wanted[0]), rank)
-            )  # fmt: skip
+                (
+                    frame.at[idx, key],
+                    table,
+                    frame.at[idx, what],
+                    field_,
+                    excerpt(frame.at[idx, field_], wanted[0]),
+                    rank,
+                )
+            )
     out = pd.DataFrame(found, columns=COLUMNS)
     order = {t: i for i, t in enumerate(SEARCHED)}
     out = out.assign(_t=out["table"].map(order)).sort_values(["rank", "_t", "row_id"])

@@ -100,8 +100,11 @@ def shown_span(view: View):
 def timing(row) -> str:
     """When a response was made, in the article's words where it has no day: 'initially'."""
     for prefix in ("report_date", "date"):
-        label = label_window(getattr(row, f"{prefix}_start"), getattr(row, f"{prefix}_end"),
-                             getattr(row, f"{prefix}_precision"))  # fmt: skip
+        label = label_window(
+            getattr(row, f"{prefix}_start"),
+            getattr(row, f"{prefix}_end"),
+            getattr(row, f"{prefix}_precision"),
+        )
         if label != "date unknown":
             return label
     for prefix in ("date", "report_date"):
@@ -120,8 +123,14 @@ def _lookup(events: pd.DataFrame, ids: pd.Series, column: str) -> dict:
 def contested(view: View, ds: Dataset) -> pd.DataFrame:
     """Denials, acknowledgements and unverified rows, with what they answer."""
     names = actor_names(ds)
-    cols = ["event_id", "stance", "claimant_actor_id", "attribution", "summary",
-            "responds_to_event_ids"]  # fmt: skip
+    cols = [
+        "event_id",
+        "stance",
+        "claimant_actor_id",
+        "attribution",
+        "summary",
+        "responds_to_event_ids",
+    ]
     ev = view.events[cols]
     rows = ev[ev["stance"].isin(CONTESTED_STANCES) | (ev["attribution"] == "unattributed")]
     rows = pd.concat([rows, view.answering[cols]]) if len(view.answering) else rows

@@ -32,20 +32,35 @@ def check_url_dates(values: list[str], span: tuple[date, date] | None) -> UrlDat
     if not values:
         return UrlDates()
     if len(values) > 2:
-        return UrlDates(None, True, f"Ignored from the link: dates {_quoted(values)} "
-                                    "(a range takes two dates); no date filter is applied.")  # fmt: skip
+        return UrlDates(
+            None,
+            True,
+            f"Ignored from the link: dates {_quoted(values)} "
+            "(a range takes two dates); no date filter is applied.",
+        )
     parsed = []
     for v in values:
         try:
             parsed.append(date.fromisoformat(v))
         except ValueError:
-            return UrlDates(None, True, f"Ignored from the link: dates {_quoted(values)} "
-                                        f"(‘{v[:20]}’ is not a YYYY-MM-DD date); no date filter is applied.")  # fmt: skip
+            return UrlDates(
+                None,
+                True,
+                f"Ignored from the link: dates {_quoted(values)} "
+                f"(‘{v[:20]}’ is not a YYYY-MM-DD date); no date filter is applied.",
+            )
     if span is not None and any(d < span[0] or d > span[1] for d in parsed):
-        return UrlDates(None, True, f"Ignored from the link: dates {_quoted(values)} (outside "
-                                    f"the data's dates, {span[0]} to {span[1]}); no date filter is applied.")  # fmt: skip
+        return UrlDates(
+            None,
+            True,
+            f"Ignored from the link: dates {_quoted(values)} (outside "
+            f"the data's dates, {span[0]} to {span[1]}); no date filter is applied.",
+        )
     if len(parsed) == 2 and parsed[0] > parsed[1]:
         lo, hi = parsed[1], parsed[0]
-        return UrlDates((lo, hi), True, f"Swapped from the link: dates {_quoted(values)} were "
-                                        f"reversed; read as {lo} to {hi}.")  # fmt: skip
+        return UrlDates(
+            (lo, hi),
+            True,
+            f"Swapped from the link: dates {_quoted(values)} were reversed; read as {lo} to {hi}.",
+        )
     return UrlDates()

@@ -71,8 +71,9 @@ def load_draft(folder: str, article: str, signature: str) -> Draft:
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def reader_markdown(article: str, signature: str, version: str, focus: int | None, _draft: Draft,
-                    _text: str) -> str:  # fmt: skip
+def reader_markdown(
+    article: str, signature: str, version: str, focus: int | None, _draft: Draft, _text: str
+) -> str:
     return marked_text(_text, passages(signature, len(_text), _draft), focus)
 
 
@@ -88,19 +89,33 @@ def column_config(name: str, options: dict[str, list[str]], frame: pd.DataFrame)
         if f.enum or f.type == "boolean":
             allowed = list(f.enum) if f.enum else ["true", "false"]
             config[f.name] = st.column_config.SelectboxColumn(
-                f.name, options=list(dict.fromkeys(allowed + current)), required=f.required, help=f.description)  # fmt: skip
+                f.name,
+                options=list(dict.fromkeys(allowed + current)),
+                required=f.required,
+                help=f.description,
+            )
         elif f.ref in options and f.type != "id_list" and f.name != table.primary_key:
             config[f.name] = st.column_config.SelectboxColumn(
-                f.name, options=list(dict.fromkeys(options[f.ref] + current)), required=f.required, help=f.description)  # fmt: skip
+                f.name,
+                options=list(dict.fromkeys(options[f.ref] + current)),
+                required=f.required,
+                help=f.description,
+            )
         else:
             wide = "large" if f.display_width == "large" or f.name == "passage" else None
-            config[f.name] = st.column_config.TextColumn(f.name, width=wide, required=f.required, help=f.description)  # fmt: skip
+            config[f.name] = st.column_config.TextColumn(
+                f.name, width=wide, required=f.required, help=f.description
+            )
     config["article_id"] = st.column_config.TextColumn("article_id", disabled=True)
     config["review"] = st.column_config.SelectboxColumn(
-        "review", options=list(REVIEW_STATES), required=True, pinned=True)  # fmt: skip
+        "review", options=list(REVIEW_STATES), required=True, pinned=True
+    )
     config["problems"] = st.column_config.TextColumn(
-        "problems", disabled=True, width="medium",
-        help="What the validator says about this row now (rejected rows are not checked).")  # fmt: skip
+        "problems",
+        disabled=True,
+        width="medium",
+        help="What the validator says about this row now (rejected rows are not checked).",
+    )
     for col in LAST:
         config[col] = st.column_config.TextColumn(col, disabled=True, width="large")
     return config
@@ -117,8 +132,16 @@ def table_grid(draft: Draft, name: str, options: dict, found: dict, version: str
     pk = TABLES[name].primary_key
     order = [*FIRST, pk, *[c for c in TABLES[name].columns if c != pk], *LAST]
     key = f"grid-{draft.article_id}-{name}-{version}"
-    st.data_editor(shown, key=key, column_config=column_config(name, options, frame), column_order=order,
-                   num_rows="add", hide_index=True, width="stretch", row_height=48)  # fmt: skip
+    st.data_editor(
+        shown,
+        key=key,
+        column_config=column_config(name, options, frame),
+        column_order=order,
+        num_rows="add",
+        hide_index=True,
+        width="stretch",
+        row_height=48,
+    )
     edits = st.session_state.get(key) or {}
     if edits.get("edited_rows") or edits.get("added_rows"):
         review.save_table(draft, name, review.apply_edits(draft, name, frame, edits))
@@ -145,12 +168,29 @@ def bulk_buttons(folder: Path, draft: Draft, name: str) -> None:
     waiting = int((frame["review"] == "draft").sum())
     args = (str(folder), draft.article_id, name)
     c1, c2, c3 = st.columns(3)
-    c1.button(f"Accept the {waiting} draft row(s)", key=f"accept-{name}", on_click=set_all,
-              args=(*args, "accepted", "draft"), disabled=not waiting, icon=":material/done_all:")  # fmt: skip
-    c2.button(f"Reject the {waiting} draft row(s)", key=f"reject-{name}", on_click=set_all,
-              args=(*args, "rejected", "draft"), disabled=not waiting, icon=":material/block:")  # fmt: skip
-    c3.button("Set every row back to draft", key=f"undo-{name}", on_click=set_all,
-              args=(*args, "draft", None), icon=":material/undo:")  # fmt: skip
+    c1.button(
+        f"Accept the {waiting} draft row(s)",
+        key=f"accept-{name}",
+        on_click=set_all,
+        args=(*args, "accepted", "draft"),
+        disabled=not waiting,
+        icon=":material/done_all:",
+    )
+    c2.button(
+        f"Reject the {waiting} draft row(s)",
+        key=f"reject-{name}",
+        on_click=set_all,
+        args=(*args, "rejected", "draft"),
+        disabled=not waiting,
+        icon=":material/block:",
+    )
+    c3.button(
+        "Set every row back to draft",
+        key=f"undo-{name}",
+        on_click=set_all,
+        args=(*args, "draft", None),
+        icon=":material/undo:",
+    )
 
 
 def signature_key(folder: Path, article: str) -> str:
@@ -161,8 +201,13 @@ def reader(draft: Draft, text: str, signature: str, version: str) -> None:
     """The article with every candidate's passage highlighted; a chosen row's in orange."""
     cited = passages(signature, len(text), draft)
     ids = [i for rows in cited["rows"] for i in rows.split(", ")]
-    chosen = st.selectbox("Show a candidate's passage", ids, index=None, key=f"focus-{draft.article_id}",
-                          placeholder="Choose a row…")  # fmt: skip
+    chosen = st.selectbox(
+        "Show a candidate's passage",
+        ids,
+        index=None,
+        key=f"focus-{draft.article_id}",
+        placeholder="Choose a row…",
+    )
     focus = None
     if chosen is not None:
         focus = next(i for i, rows in enumerate(cited["rows"]) if chosen in rows.split(", "))
@@ -193,8 +238,12 @@ def stale_notice(folder: Path, draft: Draft, version: str) -> None:
         "today's. The merge refuses it until you confirm that you have reviewed it again.",
         icon=":material/history:",
     )
-    st.button("I have reviewed it against the current dataset", key="confirm_current",
-              on_click=confirm_current, args=(str(folder), draft.article_id, version))  # fmt: skip
+    st.button(
+        "I have reviewed it against the current dataset",
+        key="confirm_current",
+        on_click=confirm_current,
+        args=(str(folder), draft.article_id, version),
+    )
 
 
 def do_merge(folder: str, article: str) -> None:

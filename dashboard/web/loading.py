@@ -42,8 +42,9 @@ def _stat_signature(folder: Path) -> tuple:
                 for e in scan:
                     if e.name.endswith((".csv", ".txt", ".json")):
                         s = e.stat()
-                        entries.append((where.name, e.name, s.st_size, s.st_mtime_ns,
-                                        s.st_ino, s.st_ctime_ns))  # fmt: skip
+                        entries.append(
+                            (where.name, e.name, s.st_size, s.st_mtime_ns, s.st_ino, s.st_ctime_ns)
+                        )
     return tuple(sorted(entries))
 
 

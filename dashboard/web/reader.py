@@ -43,7 +43,7 @@ def _rows(ctx) -> pd.DataFrame:
                     "passage_start": tr["passage_start"],
                 }
             ),
-        ],  # fmt: skip
+        ],
         ignore_index=True,
     )
 
@@ -64,8 +64,9 @@ def _focus_passage() -> None:
 
 def render(ctx) -> None:
     articles = ctx.ds.articles.set_index("article_id")
-    in_view = sorted(set(ctx.view.events["article_id"].unique())
-                     | set(ctx.view.transfers["article_id"].unique()))  # fmt: skip
+    in_view = sorted(
+        set(ctx.view.events["article_id"].unique()) | set(ctx.view.transfers["article_id"].unique())
+    )
     names = dict(zip(articles.index, articles["publisher"] + ": " + articles["title"], strict=True))
     article = st.selectbox("Article", in_view, key="reader_article", format_func=names.__getitem__)
     meta = articles.loc[article]
@@ -74,8 +75,15 @@ def render(ctx) -> None:
         f"published {md(meta['date_published'])}{' (inferred)' if meta['date_published_inferred'] else ''}"
     )
     ev, tr = ctx.view.events, ctx.view.transfers  # this article's rows only: the rest are many
-    ctx = replace(ctx, view=View(ev[ev["article_id"] == article], tr[tr["article_id"] == article],
-                                 ctx.view.locations, ctx.view.filters))  # fmt: skip
+    ctx = replace(
+        ctx,
+        view=View(
+            ev[ev["article_id"] == article],
+            tr[tr["article_id"] == article],
+            ctx.view.locations,
+            ctx.view.filters,
+        ),
+    )
     passages = tallies.cited_passages(ctx.view)
     passages = passages[passages["article_id"] == article].reset_index(drop=True)
     rows = _rows(ctx)
@@ -92,24 +100,49 @@ def render(ctx) -> None:
 
     text_col, side = st.columns([3, 2])
     with side:
-        st.selectbox("Show a row's passage", list(labels), index=None, key="reader_row", on_change=_focus_row,
-                     format_func=lambda r: f"{r} · {labels[r][:70]}", placeholder="Choose a row…")  # fmt: skip
+        st.selectbox(
+            "Show a row's passage",
+            list(labels),
+            index=None,
+            key="reader_row",
+            on_change=_focus_row,
+            format_func=lambda r: f"{r} · {labels[r][:70]}",
+            placeholder="Choose a row…",
+        )
         st.caption("Or choose a passage to see the rows it supports:")
         table = passages.assign(n=passages.index + 1)[["n", "passage", "rows"]]
-        st.dataframe(table, hide_index=True, width="stretch", key="reader_passages", on_select=_focus_passage,
-                     selection_mode="single-row", row_height=70,
-                     column_config={"passage": st.column_config.TextColumn(width="large")})  # fmt: skip
+        st.dataframe(
+            table,
+            hide_index=True,
+            width="stretch",
+            key="reader_passages",
+            on_select=_focus_passage,
+            selection_mode="single-row",
+            row_height=70,
+            column_config={"passage": st.column_config.TextColumn(width="large")},
+        )
         if focus is not None:
             ids = passages.at[focus, "rows"].split(", ")
             st.markdown(f"**Passage \\[{focus + 1}\\] supports {len(ids)} row(s):**")
             focus_rows, config = links.with_row_links(
                 rows[rows["row_id"].isin(ids)][["row_id", "table", "summary"]], "row_id"
             )
-            st.dataframe(focus_rows, hide_index=True, width="stretch", key="reader_focus_rows", column_config=config)  # fmt: skip
+            st.dataframe(
+                focus_rows,
+                hide_index=True,
+                width="stretch",
+                key="reader_focus_rows",
+                column_config=config,
+            )
     text = ctx.ds.seeds[article]
     with text_col:
-        st.pills("Passage markers: choose one to mark it in the text", list(range(len(passages))),
-                 format_func=lambda i: f"[{i + 1}]", key="reader_marker", on_change=_focus_marker)  # fmt: skip
+        st.pills(
+            "Passage markers: choose one to mark it in the text",
+            list(range(len(passages))),
+            format_func=lambda i: f"[{i + 1}]",
+            key="reader_marker",
+            on_change=_focus_marker,
+        )
         if focus is not None:
             start, end = (
                 int(passages.at[focus, "passage_start"]),
@@ -122,8 +155,15 @@ def render(ctx) -> None:
                 st.caption(
                     "Copy the passage with its citation (copy button at the box's top right):"
                 )
-                cite = marks.citation(passages.at[focus, "passage"], {**meta.to_dict(), "article_id": article},
-                                      focus + 1, start, end, passages.at[focus, "rows"], ctx.ds.version)  # fmt: skip
+                cite = marks.citation(
+                    passages.at[focus, "passage"],
+                    {**meta.to_dict(), "article_id": article},
+                    focus + 1,
+                    start,
+                    end,
+                    passages.at[focus, "rows"],
+                    ctx.ds.version,
+                )
                 st.code(cite, language=None, wrap_lines=True)
         with st.container(border=True, key="reader_text"):
             st.markdown(marked_text(text, passages, focus))

@@ -12,8 +12,13 @@ from dashboard.views.rows import short
 from dashboard.web.links import row_link_md
 
 SHOWN = 12  # results listed in the sidebar; the rest are counted
-TABLE_WORDS = {"actors": "actor", "transfers": "transfer", "events": "event",
-               "locations": "place", "claims": "claim"}  # fmt: skip
+TABLE_WORDS = {
+    "actors": "actor",
+    "transfers": "transfer",
+    "events": "event",
+    "locations": "place",
+    "claims": "claim",
+}
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -28,10 +33,16 @@ def _found(version: str, query: str, _ds: Dataset) -> pd.DataFrame:
 
 def render(ds: Dataset) -> pd.DataFrame:
     sb = st.sidebar
-    query = sb.text_input("Search rows", key="q", bind="query-params", max_chars=200,
-                          placeholder="M1989, Uragan, Choe…", icon=":material/search:",
-                          help="Summaries, passages, names and aliases of every row, in every table "
-                               "(the filters below do not apply). Press Enter.")  # fmt: skip
+    query = sb.text_input(
+        "Search rows",
+        key="q",
+        bind="query-params",
+        max_chars=200,
+        placeholder="M1989, Uragan, Choe…",
+        icon=":material/search:",
+        help="Summaries, passages, names and aliases of every row, in every table "
+        "(the filters below do not apply). Press Enter.",
+    )
     query = (query or "").strip()
     if not query:
         return search.search_rows({}, "")

@@ -76,20 +76,37 @@ def sidebar(ds: Dataset, links: pd.DataFrame) -> Context:
         if st.session_state.get(DATES_NOTICE):
             sb.warning(md(st.session_state[DATES_NOTICE]), icon=":material/warning:")
         counts = sb.empty()
-    basis = sb.radio("The range applies to the date a row", list(flt.DATE_BASES), key="date_on",
-                     bind="query-params", horizontal=True,
-                     help="happened: the event's own window; reported: when the claim was made "
-                          "or published; either: one of the two overlaps the range.")  # fmt: skip
+    basis = sb.radio(
+        "The range applies to the date a row",
+        list(flt.DATE_BASES),
+        key="date_on",
+        bind="query-params",
+        horizontal=True,
+        help="happened: the event's own window; reported: when the claim was made "
+        "or published; either: one of the two overlaps the range.",
+    )
     undated = sb.toggle("Include undated rows", value=True, key="undated", bind="query-params")
     by_label = {v: k for k, v in labels.items()}
-    actors = sb.multiselect("Actor (a state includes its people and forces)", choices["actor"],
-                            key="actor", bind="query-params", placeholder="All actors")  # fmt: skip
-    types = sb.multiselect("Event type", choices["type"], key="type", bind="query-params",
-                           placeholder="All types")  # fmt: skip
-    claimants = sb.multiselect("Claimant (who says so)", choices["claimant"], key="claimant",
-                               bind="query-params", placeholder="All claimants")  # fmt: skip
-    stances = sb.multiselect("Stance", choices["stance"], key="stance", bind="query-params",
-                             placeholder="All stances")  # fmt: skip
+    actors = sb.multiselect(
+        "Actor (a state includes its people and forces)",
+        choices["actor"],
+        key="actor",
+        bind="query-params",
+        placeholder="All actors",
+    )
+    types = sb.multiselect(
+        "Event type", choices["type"], key="type", bind="query-params", placeholder="All types"
+    )
+    claimants = sb.multiselect(
+        "Claimant (who says so)",
+        choices["claimant"],
+        key="claimant",
+        bind="query-params",
+        placeholder="All claimants",
+    )
+    stances = sb.multiselect(
+        "Stance", choices["stance"], key="stance", bind="query-params", placeholder="All stances"
+    )
     for key, values in dropped.items():
         if values:
             # The values come from the URL: escaped, or a link could draw images, TeX or colours.

@@ -21,14 +21,24 @@ from tests.e2e import support as s
 
 OUT = s.REPO / "docs" / "screenshots" / "curate.png"
 ARTICLE = s.REPO / "tests" / "fixtures" / "articles" / "wire_copy.txt"
-INGEST = ["--publisher", "Synthetic Wire", "--published", "2024-11-20",
-          "--title", "North Korea sent more artillery to Russia, Seoul says"]  # fmt: skip
+INGEST = [
+    "--publisher",
+    "Synthetic Wire",
+    "--published",
+    "2024-11-20",
+    "--title",
+    "North Korea sent more artillery to Russia, Seoul says",
+]
 
 
 def ingest(folder: Path, article: Path = ARTICLE, args: list[str] = INGEST) -> str:
     """`python -m dashboard ingest` into the folder; the new draft's article id."""
-    done = subprocess.run([sys.executable, "-m", "dashboard", "ingest", str(article), *args,
-                           "--data", str(folder)], capture_output=True, text=True, check=True)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "dashboard", "ingest", str(article), *args, "--data", str(folder)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     drafts = sorted(p.name for p in (folder / "drafts").iterdir())
     assert drafts, done.stdout + done.stderr
     return drafts[-1]

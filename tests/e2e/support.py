@@ -96,10 +96,17 @@ class AppServer:
         if self.data_dir is not None:
             env["DASHBOARD_DATA_DIR"] = str(self.data_dir)
         cmd = [
-            sys.executable, "-m", "streamlit", "run", "dashboard/web/app.py",
-            "--server.headless=true", "--server.address=127.0.0.1", f"--server.port={self.port}",
-            "--browser.gatherUsageStats=false", "--server.fileWatcherType=none",
-        ]  # fmt: skip
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "dashboard/web/app.py",
+            "--server.headless=true",
+            "--server.address=127.0.0.1",
+            f"--server.port={self.port}",
+            "--browser.gatherUsageStats=false",
+            "--server.fileWatcherType=none",
+        ]
         if self.log_path is None:
             self.log_path = Path(os.environ.get("TMPDIR", "/tmp")) / "e2e-streamlit.log"
         self._log = open(self.log_path, "wb")  # noqa: SIM115 (closed in stop())

@@ -47,8 +47,12 @@ def test_downloads_hold_the_filtered_rows_named_and_neutralised(
     new_tab, hostile_app, hostile_dataset, tmp_path
 ):
     ds = hostile_dataset
-    view = flt.apply_filters(ds, flt.Filters(start=date.fromisoformat(START), end=date.fromisoformat(END),
-                                             actors=(ACTOR_ID,)))  # fmt: skip
+    view = flt.apply_filters(
+        ds,
+        flt.Filters(
+            start=date.fromisoformat(START), end=date.fromisoformat(END), actors=(ACTOR_ID,)
+        ),
+    )
     assert s.FORMULA in set(view.events["summary"])  # the injected row is among those shown
     t = new_tab(hostile_app)
     t.goto("data")
@@ -94,8 +98,9 @@ def test_downloads_hold_the_filtered_rows_named_and_neutralised(
         if table == "events":
             summary = {r[0]: r[header.index("summary")] for r in data}
             assert summary["000-ev01"] == "'" + s.FORMULA
-        formulas = [c.coordinate for ws in book for row in ws.iter_rows() for c in row
-                    if c.data_type == "f"]  # fmt: skip
+        formulas = [
+            c.coordinate for ws in book for row in ws.iter_rows() for c in row if c.data_type == "f"
+        ]
         assert not formulas
 
         # GeoJSON: the rows that have a place, at that place

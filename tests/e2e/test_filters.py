@@ -95,8 +95,11 @@ def test_date_range_filters_timeline_and_data(tab, dataset):
 
     s.open_page(page, "Data")
     assert query(page.url)["dates"] == [START, END]
-    for name, table, key in (("Events", "events", "event_id"), ("Transfers", "transfers", "transfer_id"),
-                             ("Locations", "locations", "location_id")):  # fmt: skip
+    for name, table, key in (
+        ("Events", "events", "event_id"),
+        ("Transfers", "transfers", "transfer_id"),
+        ("Locations", "locations", "location_id"),
+    ):
         frame = getattr(view, table)
         grid = data_tab(page, name, key)
         assert row_caption(page, name) == f"{len(frame):,} row(s)"
@@ -104,8 +107,9 @@ def test_date_range_filters_timeline_and_data(tab, dataset):
         assert grid.values == list(frame[key]), name
 
     # Leaving out the undated rows narrows it further, and that lands in the URL too.
-    view = view_of(dataset, start=date.fromisoformat(START), end=date.fromisoformat(END),
-                   include_undated=False)  # fmt: skip
+    view = view_of(
+        dataset, start=date.fromisoformat(START), end=date.fromisoformat(END), include_undated=False
+    )
     s.sidebar(page).get_by_test_id("stCheckbox").filter(has_text="Include undated rows").click()
     s.wait_for_app_run(page)
     assert query(page.url)["undated"] == ["false"]
@@ -188,8 +192,9 @@ def test_copied_url_restores_filters_and_rows(new_tab, app, dataset):
     s.choose_actor(first.page, "Norland")
     url = first.page.url
     assert query(url) == {"dates": [START, END], "actor": ["Norland"]}
-    view = view_of(dataset, start=date.fromisoformat(START), end=date.fromisoformat(END),
-                   actors=("norland",))  # fmt: skip
+    view = view_of(
+        dataset, start=date.fromisoformat(START), end=date.fromisoformat(END), actors=("norland",)
+    )
     before = data_tab(first.page, "Events", "event_id")
     assert before.values == list(view.events["event_id"])
 

@@ -72,8 +72,12 @@ def test_choosing_a_row_highlights_its_passage(tab, dataset, row_id):
     key = "transfer_id" if "-tr" in row_id else "event_id"
     row = table[table[key] == row_id].iloc[0]
     assert row["article_id"] == article
-    n = int(cited.index[(cited["passage_start"] == row["passage_start"])
-                        & (cited["passage_end"] == row["passage_end"])][0])  # fmt: skip
+    n = int(
+        cited.index[
+            (cited["passage_start"] == row["passage_start"])
+            & (cited["passage_end"] == row["passage_end"])
+        ][0]
+    )
 
     page = tab.page
     s.open_page(page, "Sources & claims")

@@ -34,8 +34,11 @@ def _merc(lat: float) -> float:
 def map_view(dataset, size) -> tuple[dict, pd.DataFrame]:
     view = flt.apply_filters(dataset, flt.Filters())
     places, sightings = geo.places_frame(view, dataset), geo.sightings_frame(view, dataset)
-    fitted = geo.fit_view(pd.concat([places["lon"], sightings["lon"]]),
-                          pd.concat([places["lat"], sightings["lat"]]), *size)  # fmt: skip
+    fitted = geo.fit_view(
+        pd.concat([places["lon"], sightings["lon"]]),
+        pd.concat([places["lat"], sightings["lat"]]),
+        *size,
+    )
     return fitted, places
 
 

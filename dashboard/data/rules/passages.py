@@ -19,10 +19,19 @@ def check_passages(parsed: Parsed, skip: Skip) -> Iterator[Problem]:
         if "passage" not in table.columns:
             continue
         # An empty, unparseable or negative offset is reported already: only the search is left.
-        unsure = {line for file, line, col in skip
-                  if file == table.path and col in ("passage_start", "passage_end")}  # fmt: skip
-        rows = zip(frame.index, frame["article_id"], frame["passage"],
-                   frame["passage_start"].tolist(), frame["passage_end"].tolist(), strict=True)  # fmt: skip
+        unsure = {
+            line
+            for file, line, col in skip
+            if file == table.path and col in ("passage_start", "passage_end")
+        }
+        rows = zip(
+            frame.index,
+            frame["article_id"],
+            frame["passage"],
+            frame["passage_start"].tolist(),
+            frame["passage_end"].tolist(),
+            strict=True,
+        )
         for i, article, passage, start, end in rows:
             text = parsed.seeds.get(article)
             if text is None or not isinstance(passage, str):
@@ -52,8 +61,13 @@ def check_stated_figure(parsed: Parsed, skip: Skip) -> Iterator[Problem]:
     rows = transfers[["quantity_as_stated", "passage"]].dropna()
     for i, stated, passage in rows.itertuples():
         if stated not in passage:
-            yield Problem("transfers.csv", lines[i], "quantity_as_stated", stated,
-                          "not word for word in the row's passage")  # fmt: skip
+            yield Problem(
+                "transfers.csv",
+                lines[i],
+                "quantity_as_stated",
+                stated,
+                "not word for word in the row's passage",
+            )
 
 
 RULES = (

@@ -45,8 +45,15 @@ def check_answers_name_rows(parsed: Parsed, skip: Skip) -> Iterator[Problem]:
     if (events := parsed.tables.get("events")) is None:
         return
     mask = events["stance"].isin(ANSWERING_STANCES) & events["responds_to_event_ids"].isna()
-    yield from flag(parsed, "events", mask, "responds_to_event_ids", events["responds_to_event_ids"],
-                    "a denial or acknowledgement must name the rows it answers", skip)  # fmt: skip
+    yield from flag(
+        parsed,
+        "events",
+        mask,
+        "responds_to_event_ids",
+        events["responds_to_event_ids"],
+        "a denial or acknowledgement must name the rows it answers",
+        skip,
+    )
 
 
 def check_answers_not_self(parsed: Parsed, skip: Skip) -> Iterator[Problem]:
@@ -55,8 +62,9 @@ def check_answers_not_self(parsed: Parsed, skip: Skip) -> Iterator[Problem]:
     lines = parsed.lines["events"]
     for i, own, answers in events[["event_id", "responds_to_event_ids"]].dropna().itertuples():
         if own in split_ids(answers):
-            yield Problem("events.csv", lines[i], "responds_to_event_ids", own,
-                          "a row cannot answer itself")  # fmt: skip
+            yield Problem(
+                "events.csv", lines[i], "responds_to_event_ids", own, "a row cannot answer itself"
+            )
 
 
 def parent_cycles(parents: dict[str, str]) -> dict[str, list[str]]:
@@ -89,11 +97,21 @@ def check_actor_parents(parsed: Parsed, skip: Skip) -> Iterator[Problem]:
     cycles = parent_cycles({a: p for a, p in parents.items() if a != p})
     for i, actor, parent in pairs.itertuples():
         if actor == parent:
-            yield Problem("actors.csv", lines[i], "parent_actor_id", parent,
-                          "an actor cannot be its own parent")  # fmt: skip
+            yield Problem(
+                "actors.csv",
+                lines[i],
+                "parent_actor_id",
+                parent,
+                "an actor cannot be its own parent",
+            )
         elif actor in cycles:
-            yield Problem("actors.csv", lines[i], "parent_actor_id", parent,
-                          f"parents form a cycle: {' → '.join(cycles[actor])}")  # fmt: skip
+            yield Problem(
+                "actors.csv",
+                lines[i],
+                "parent_actor_id",
+                parent,
+                f"parents form a cycle: {' → '.join(cycles[actor])}",
+            )
 
 
 def name_key(name: str) -> str:
@@ -112,8 +130,13 @@ def check_actor_names(parsed: Parsed, skip: Skip) -> Iterator[Problem]:
         for i in index:
             j = next(k for k in index if k != i)
             other = f"{named.at[j, 'actor_id']} (line {lines[j]})"
-            yield Problem("actors.csv", lines[i], "name", named.at[i, "name"],
-                          f"another actor has the same name: {other}")  # fmt: skip
+            yield Problem(
+                "actors.csv",
+                lines[i],
+                "name",
+                named.at[i, "name"],
+                f"another actor has the same name: {other}",
+            )
 
 
 RULES = (

@@ -33,8 +33,14 @@ def check_bidi(parsed: Parsed, skip: Skip) -> Iterator[Problem]:
             hits = {v for v in set(cells.tolist()) if isinstance(v, str) and _BIDI.search(v)}
             for i, value in cells[cells.isin(list(hits))].items():
                 codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in _BIDI.findall(value)}))
-                yield Problem(f"{name}.csv", lines[i], col, visible(value)[:80],
-                              f"contains bidirectional control characters ({codes})", WARNING)  # fmt: skip
+                yield Problem(
+                    f"{name}.csv",
+                    lines[i],
+                    col,
+                    visible(value)[:80],
+                    f"contains bidirectional control characters ({codes})",
+                    WARNING,
+                )
 
 
 RULES = (

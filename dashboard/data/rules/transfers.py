@@ -52,8 +52,13 @@ def check_low_high(parsed: Parsed, skip: Skip) -> Iterator[Problem]:
     low, high = transfers["quantity_low"], transfers["quantity_high"]
     above = (low > high).fillna(False).astype(bool)
     for i in above[above].index:
-        yield Problem("transfers.csv", lines[i], "quantity_low", str(low[i]),
-                      f"above quantity_high ({high[i]})")  # fmt: skip
+        yield Problem(
+            "transfers.csv",
+            lines[i],
+            "quantity_low",
+            str(low[i]),
+            f"above quantity_high ({high[i]})",
+        )
 
 
 def check_matches_event(parsed: Parsed, skip: Skip) -> Iterator[Problem]:

@@ -32,8 +32,9 @@ def window_rule(test, column: str, message: str):
             precision = frame[f"{prefix}_precision"]
             cols = [f"{prefix}_start", f"{prefix}_end", f"{prefix}_precision"]
             col = f"{prefix}_{column}"
-            yield from flag(parsed, name, test(start, end, precision), col, frame[col],
-                            message, skip, cols)  # fmt: skip
+            yield from flag(
+                parsed, name, test(start, end, precision), col, frame[col], message, skip, cols
+            )
 
     return check
 
@@ -74,21 +75,43 @@ def check_publication(parsed: Parsed, skip: Skip) -> Iterator[Problem]:
 
 # (rule name, description, test(start, end, precision) -> mask, column, message)
 WINDOW_TESTS = (
-    ("window_end_not_before_start", "A date window's `*_end` is not before its `*_start`.",
-     lambda s, e, p: e < s, "end", "ends before its start"),
-    ("window_start_and_end_both", "A date window has both a start and an end, or neither.",
-     lambda s, e, p: s.isna() != e.isna(), "start", "set start and end both"),
-    ("window_unknown_has_no_date", "Precision `unknown` goes with an empty window.",
-     lambda s, e, p: (p == "unknown") & s.notna(), "precision",
-     "precision unknown but a date is given"),
-    ("window_precision_has_date", "Precision `day`, `part_of_month` or `month` goes with a window.",
-     lambda s, e, p: p.isin(DATED_PRECISIONS) & s.isna(), "precision",
-     "precision given but no date"),
+    (
+        "window_end_not_before_start",
+        "A date window's `*_end` is not before its `*_start`.",
+        lambda s, e, p: e < s,
+        "end",
+        "ends before its start",
+    ),
+    (
+        "window_start_and_end_both",
+        "A date window has both a start and an end, or neither.",
+        lambda s, e, p: s.isna() != e.isna(),
+        "start",
+        "set start and end both",
+    ),
+    (
+        "window_unknown_has_no_date",
+        "Precision `unknown` goes with an empty window.",
+        lambda s, e, p: (p == "unknown") & s.notna(),
+        "precision",
+        "precision unknown but a date is given",
+    ),
+    (
+        "window_precision_has_date",
+        "Precision `day`, `part_of_month` or `month` goes with a window.",
+        lambda s, e, p: p.isin(DATED_PRECISIONS) & s.isna(),
+        "precision",
+        "precision given but no date",
+    ),
     # end < start is reported by window_end_not_before_start
-    ("window_day_is_one_day", "A day-precise window starts and ends on the same day.",
-     lambda s, e, p: (p == "day") & (e > s), "end",
-     "a day-precise window must start and end on the same day"),
-)  # fmt: skip
+    (
+        "window_day_is_one_day",
+        "A day-precise window starts and ends on the same day.",
+        lambda s, e, p: (p == "day") & (e > s),
+        "end",
+        "a day-precise window must start and end on the same day",
+    ),
+)
 
 
 def window_broken(frame: pd.DataFrame, prefix: str) -> pd.Series:
@@ -106,7 +129,7 @@ RULES = (
     *(
         Rule(name, text, window_rule(test, col, message))
         for name, text, test, col, message in WINDOW_TESTS
-    ),  # fmt: skip
+    ),
     Rule(
         "window_not_after_publication",
         "A window does not start after its article's publication date (the last day of that "

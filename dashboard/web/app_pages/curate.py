@@ -31,12 +31,18 @@ curating.show_notice()
 # 2. Which draft.
 drafts = review.list_drafts(folder)
 if not drafts:
-    st.info(f"No draft waits for review in `{folder.name}/drafts/`. Draft one with "
-            "`python -m dashboard ingest FILE --publisher NAME --published DATE`.")  # fmt: skip
+    st.info(
+        f"No draft waits for review in `{folder.name}/drafts/`. Draft one with "
+        "`python -m dashboard ingest FILE --publisher NAME --published DATE`."
+    )
     st.stop()
 titles = dict(zip(ctx.ds.articles["article_id"], ctx.ds.articles["title"], strict=True))
-article = st.selectbox("Drafted article", drafts, key="curate_article",
-                       format_func=lambda a: f"{a} · {titles.get(a, '(seed not in the dataset)')}")  # fmt: skip
+article = st.selectbox(
+    "Drafted article",
+    drafts,
+    key="curate_article",
+    format_func=lambda a: f"{a} · {titles.get(a, '(seed not in the dataset)')}",
+)
 version = curating.signature_key(folder, article)
 try:
     draft = curating.load_draft(str(folder), article, version)
@@ -51,7 +57,7 @@ st.caption(
     + " · ".join(
         f"{n}: {c['accepted']} accepted, {c['draft']} to review, {c['rejected']} rejected"
         for n, c in counts.items()
-    )  # fmt: skip
+    )
 )
 
 curating.stale_notice(folder, draft, ctx.ds.version)
@@ -73,8 +79,17 @@ for name, tab in zip(names, st.tabs([TABLES[n].title for n in names]), strict=Tr
 # 5. Merge.
 st.subheader("Merge accepted rows")
 accepted = sum(c["accepted"] for c in counts.values())
-st.text_input("Curator (recorded in CHANGELOG.csv)", key="curator",
-              value=os.environ.get("DASHBOARD_CURATOR") or os.environ.get("USER", ""))  # fmt: skip
-st.button(f"Merge {accepted} accepted row(s)", type="primary", disabled=not accepted,
-          on_click=curating.do_merge, args=(str(Path(folder)), article), key="merge",
-          icon=":material/merge:")  # fmt: skip
+st.text_input(
+    "Curator (recorded in CHANGELOG.csv)",
+    key="curator",
+    value=os.environ.get("DASHBOARD_CURATOR") or os.environ.get("USER", ""),
+)
+st.button(
+    f"Merge {accepted} accepted row(s)",
+    type="primary",
+    disabled=not accepted,
+    on_click=curating.do_merge,
+    args=(str(Path(folder)), article),
+    key="merge",
+    icon=":material/merge:",
+)

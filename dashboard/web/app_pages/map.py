@@ -18,22 +18,29 @@ arcs = frame.cached(geo.arcs_frame, ctx)
 sightings = frame.cached(geo.sightings_frame, ctx)
 c1, c2, c3 = st.columns(3)
 troops = c1.toggle("Troop deployments", value=True, key="map_troops")
-wheel = c2.toggle("Zoom with the mouse wheel", value=False, key="map_wheel",
-                  help="Off: the wheel scrolls the page. Drag to pan; +/− or a double click zoom.")  # fmt: skip
+wheel = c2.toggle(
+    "Zoom with the mouse wheel",
+    value=False,
+    key="map_wheel",
+    help="Off: the wheel scrolls the page. Drag to pan; +/− or a double click zoom.",
+)
 basemap = c3.toggle("Street basemap (needs internet)", value=False, key="basemap")
 
 # 2. The map, framed on the located rows, and the pinned details beside it (under it on a phone)
 phone = frame.is_phone()
 width, height = (340, 420) if phone else (560, 540)
 view = geo.fit_view(
-    pd.concat([places["lon"], sightings["lon"]]), pd.concat([places["lat"], sightings["lat"]]),
-    width, height,
-)  # fmt: skip
+    pd.concat([places["lon"], sightings["lon"]]),
+    pd.concat([places["lat"], sightings["lat"]]),
+    width,
+    height,
+)
 deck = maps.map_deck(places, arcs, sightings, view, basemap, troops, wheel)
 map_col, panel = st.columns([3, 2])
 with map_col:
-    event = st.pydeck_chart(deck, key="map", height=height, on_select="rerun",
-                            selection_mode="single-object")  # fmt: skip
+    event = st.pydeck_chart(
+        deck, key="map", height=height, on_select="rerun", selection_mode="single-object"
+    )
 with panel:
     map_panel.render(ctx, event)
 
@@ -54,7 +61,15 @@ st.caption(
     f"{len(places)} place(s), {len(arcs)} route(s), {len(sightings)} sighting(s) under these filters."
 )
 st.dataframe(
-    pd.DataFrame({"name": places["name"], "the point stands for": places["geo_precision"].map(geo.PRECISION_WORDS),
-                  "rows": places["rows"], "where": geo.coordinates(places)}),
-    hide_index=True, width="stretch", key="places_table",
-)  # fmt: skip
+    pd.DataFrame(
+        {
+            "name": places["name"],
+            "the point stands for": places["geo_precision"].map(geo.PRECISION_WORDS),
+            "rows": places["rows"],
+            "where": geo.coordinates(places),
+        }
+    ),
+    hide_index=True,
+    width="stretch",
+    key="places_table",
+)

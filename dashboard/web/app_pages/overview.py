@@ -62,8 +62,10 @@ with st.container(border=True):
         answers = f" — answers {md(row.answers)}" if row.answers else ""
         how = "no source named" if row.attribution == "unattributed" else md(row.stance)
         kept = f" · :gray[_{md(row.shown_because)}_]" if row.shown_because else ""
-        st.markdown(f"**{how}** · {md(row.claimant)}: {md(row.summary)}{answers} · "
-                    f"{row_link_md(row.event_id)}{kept}")  # fmt: skip
+        st.markdown(
+            f"**{how}** · {md(row.claimant)}: {md(row.summary)}{answers} · "
+            f"{row_link_md(row.event_id)}{kept}"
+        )
     if len(contested) > frame.LIST_ROWS:
         st.caption(
             f"… and {len(contested) - frame.LIST_ROWS:,} more: narrow the filters to see them."

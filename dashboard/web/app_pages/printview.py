@@ -25,10 +25,17 @@ m = frame.cached(tallies.overview_metrics, ctx)
 st.subheader("Key figures")
 figures = pd.concat([m["hardware"], m["personnel"]])
 st.table(
-    pd.DataFrame({"as stated": figures["as_stated"], "what": figures["as_written"],
-                  "status": figures["status"].map(words), "claimant": figures["claimant"],
-                  "reported": figures["reported"], "row": figures["transfer_id"]})
-)  # fmt: skip
+    pd.DataFrame(
+        {
+            "as stated": figures["as_stated"],
+            "what": figures["as_written"],
+            "status": figures["status"].map(words),
+            "claimant": figures["claimant"],
+            "reported": figures["reported"],
+            "row": figures["transfer_id"],
+        }
+    )
+)
 
 # 2. The timeline
 st.subheader("Timeline")
@@ -42,18 +49,33 @@ else:
 st.subheader(f"Events ({len(ctx.view.events)})")
 ev = frame.capped(ctx.view.events)
 st.table(
-    pd.DataFrame({"summary": ev["summary"], "type": ev["event_type"].map(words),
-                  "claimant": ev["claimant_actor_id"].map(names), "stance": ev["stance"],
-                  "happened": [details.when(r.date_start, r.date_end, r.date_precision, r.date_text)
-                               for r in ev.itertuples()],
-                  "reported": [details.when(r.report_date_start, r.report_date_end,
-                                            r.report_date_precision, r.report_date_text)
-                               for r in ev.itertuples()],
-                  "row": ev["event_id"]})
-)  # fmt: skip
+    pd.DataFrame(
+        {
+            "summary": ev["summary"],
+            "type": ev["event_type"].map(words),
+            "claimant": ev["claimant_actor_id"].map(names),
+            "stance": ev["stance"],
+            "happened": [
+                details.when(r.date_start, r.date_end, r.date_precision, r.date_text)
+                for r in ev.itertuples()
+            ],
+            "reported": [
+                details.when(
+                    r.report_date_start,
+                    r.report_date_end,
+                    r.report_date_precision,
+                    r.report_date_text,
+                )
+                for r in ev.itertuples()
+            ],
+            "row": ev["event_id"],
+        }
+    )
+)
 st.subheader(f"Transfers ({len(ctx.view.transfers)})")
 tr = frame.capped(ctx.view.transfers)
 st.table(
-    details.transfer_rows(tr, ctx.ds, names, "")[["summary", "claimant", "happened", "reported", "row_id"]]
-    .rename(columns={"row_id": "row"})
-)  # fmt: skip
+    details.transfer_rows(tr, ctx.ds, names, "")[
+        ["summary", "claimant", "happened", "reported", "row_id"]
+    ].rename(columns={"row_id": "row"})
+)

@@ -22,8 +22,9 @@ if answers.empty:
 else:
     shown, config = links.as_links(frame.capped(answers), ["answer", "answers"])
     config["in their words"] = st.column_config.TextColumn(width="large")
-    st.dataframe(shown, hide_index=True, width="stretch", key="answers", column_config=config,
-                 row_height=60)  # fmt: skip
+    st.dataframe(
+        shown, hide_index=True, width="stretch", key="answers", column_config=config, row_height=60
+    )
 
 # 3. The article reader
 st.subheader("Article reader")

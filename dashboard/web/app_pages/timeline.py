@@ -14,10 +14,17 @@ ctx = frame.page(
     "◇ and dotted bars: when it was *reported*. Rows with neither date are listed below.",
 )
 
-colour_by = st.segmented_control(
-    "Colour by", ["event_type", "stance"], default="event_type", key="colour",
-    bind="query-params", format_func=words,
-) or "event_type"  # fmt: skip
+colour_by = (
+    st.segmented_control(
+        "Colour by",
+        ["event_type", "stance"],
+        default="event_type",
+        key="colour",
+        bind="query-params",
+        format_func=words,
+    )
+    or "event_type"
+)
 names = tallies.actor_names(ctx.ds)
 DRAWN = 300  # one mark per row up to here; beyond, a mark per row is unreadable and slow to send
 ev = ctx.view.events
@@ -34,9 +41,17 @@ f = ctx.filters
 if fig.data and (f.start or f.end) and (f.start, f.end) != tuple(ctx.span or ()):
     # Shade the chosen range: what the filter keeps is seen against it (a window overlaps it).
     lo, hi = pd.Timestamp(f.start or ctx.span[0]), pd.Timestamp(f.end or ctx.span[1])
-    fig.add_vrect(x0=lo.isoformat(), x1=(hi + pd.Timedelta(days=1)).isoformat(), fillcolor="#1f77b4",
-                  opacity=0.10, line_width=0, layer="below", annotation_text="chosen range",
-                  annotation_position="top left", name="chosen range")  # fmt: skip
+    fig.add_vrect(
+        x0=lo.isoformat(),
+        x1=(hi + pd.Timedelta(days=1)).isoformat(),
+        fillcolor="#1f77b4",
+        opacity=0.10,
+        line_width=0,
+        layer="below",
+        annotation_text="chosen range",
+        annotation_position="top left",
+        name="chosen range",
+    )
 if fig.data:
     st.plotly_chart(fig, key="timeline", config={"displaylogo": False})
 else:
@@ -45,10 +60,19 @@ else:
 st.subheader(f"Undated rows ({len(undated)})")
 shown = frame.capped(undated)
 st.dataframe(
-    pd.DataFrame({"summary": shown["summary"], "event type": shown["event_type"].map(words),
-                  "claimant": shown["claimant_actor_id"].map(names), "stance": shown["stance"],
-                  "when (as written)": shown["date_text"].map(words), "reported": shown["report_date_text"].map(words),
-                  "id": shown["event_id"]}),
-    hide_index=True, width="stretch", key="undated_rows",
+    pd.DataFrame(
+        {
+            "summary": shown["summary"],
+            "event type": shown["event_type"].map(words),
+            "claimant": shown["claimant_actor_id"].map(names),
+            "stance": shown["stance"],
+            "when (as written)": shown["date_text"].map(words),
+            "reported": shown["report_date_text"].map(words),
+            "id": shown["event_id"],
+        }
+    ),
+    hide_index=True,
+    width="stretch",
+    key="undated_rows",
     column_config={"summary": st.column_config.TextColumn(width="large")},
-)  # fmt: skip
+)

@@ -14,6 +14,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from dashboard.builders.text import md
 from dashboard.ingest import review
 from dashboard.pages import ENTRY, PAGES, curation_enabled, pages_for
 from dashboard.schema import EVENT_TYPES
@@ -95,7 +96,8 @@ def test_the_validators_messages_stand_beside_their_rows(folder):
         "passage_start: not a whole number ('12x')",
     ]
     captions = [c.value for c in at.caption]
-    assert "⚠ syn-tr01: event_id: no such id in events.csv ('syn-ev99')" in captions
+    message = "event_id: no such id in events.csv ('syn-ev99')"
+    assert f"⚠ {md('syn-tr01')}: {md(message)}" in captions
 
 
 def test_an_edit_is_saved_at_once_and_survives_a_restart(folder):
@@ -150,7 +152,7 @@ def test_bulk_review_and_merge_then_the_data_page_shows_the_rows(folder):
     at.button(key="merge").click().run()
     assert not at.exception
     assert [s.value for s in at.success][0].startswith(
-        f"Merged 3 events, 2 transfers, 1 locations, 3 actors, 2 claims from {ARTICLE}"
+        md(f"Merged 3 events, 2 transfers, 1 locations, 3 actors, 2 claims from {ARTICLE}")
     )
     assert [i.value for i in at.info][0].startswith("No draft waits for review")
     log = list(csv.DictReader(io.StringIO((folder / "CHANGELOG.csv").read_text("utf-8"))))
@@ -176,8 +178,10 @@ def test_a_merge_that_fails_says_why_and_changes_nothing(folder):
     at.button(key="merge").click().run()
     assert not at.exception
     assert [e.value for e in at.error] == [
-        "Nothing merged: the dataset with the accepted rows would not pass validation "
-        "(5 problem(s)). Fix them in the draft and merge again."
+        md(
+            "Nothing merged: the dataset with the accepted rows would not pass validation "
+            "(5 problem(s)). Fix them in the draft and merge again."
+        )
     ]
     report = at.dataframe[0]  # above the grids
     assert report.editing_mode == "read_only"
@@ -249,7 +253,7 @@ def test_a_stale_draft_is_refused_until_the_curator_confirms_it(folder):
         at.button(key=f"accept-{name}").click().run()
     at.button(key="merge").click().run()
     assert at.error[0].value.startswith(
-        "Nothing merged: the dataset changed since this draft was made"
+        md("Nothing merged: the dataset changed since this draft was made")
     )
     at.button(key="confirm_current").click().run()
     meta = json.loads((folder / "drafts" / ARTICLE / "draft.json").read_text("utf-8"))
@@ -257,4 +261,20 @@ def test_a_stale_draft_is_refused_until_the_curator_confirms_it(folder):
     assert [r["to"] for r in meta["reviewed_again"]] == [meta["dataset_version"]]
     assert not at.warning
     at.button(key="merge").click().run()
-    assert [s.value for s in at.success][0].startswith("Merged 3 events")
+    assert [s.value for s in at.success][0].startswith(md("Merged 3 events"))
+
+
+def test_data_in_messages_is_escaped_markdown(folder):
+    beacon = "![](http://127.0.0.1:9/x.png)"
+    draft = review.read_draft(folder, ARTICLE)
+    frame = draft.tables["events"].copy()
+    frame.loc[0, "passage_start"] = beacon
+    review.save_table(draft, "events", frame)
+    at = curate()
+    assert (
+        grid(at, "events").value["problems"][0] == f"passage_start: not a whole number ({beacon!r})"
+    )
+    shown = [c.value for c in at.caption if md("syn-ev01") in c.value]
+    assert shown == [f"⚠ {md('syn-ev01')}: {md(f'passage_start: not a whole number ({beacon!r})')}"]
+    assert "![](" not in shown[0]
+    assert [m.value for m in at.markdown if m.proto.allow_html] == []

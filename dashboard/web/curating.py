@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from dashboard.builders.text import md
 from dashboard.data.dataset import Dataset, data_dir
 from dashboard.ingest import REVIEW_STATES, merge, review, transaction
 from dashboard.ingest.review import Draft
@@ -34,7 +35,7 @@ def show_notice() -> None:
     kind, message, problems = st.session_state.pop(NOTICE, (None, "", []))
     if kind is None:
         return
-    {"success": st.success, "warning": st.warning, "error": st.error}[kind](message)
+    {"success": st.success, "warning": st.warning, "error": st.error}[kind](md(message))
     if problems:
         rows = [(p.file, p.line or None, p.column, p.value, p.message) for p in problems]
         st.dataframe(
@@ -150,9 +151,9 @@ def table_grid(draft: Draft, name: str, options: dict, found: dict, version: str
         (frame.at[i, pk] or f"new row {i + 1}", m) for i, m in enumerate(shown["problems"]) if m
     ]
     for row_id, message in listed[:20]:
-        st.caption(f"⚠ {row_id}: {message}")
+        st.caption(f"⚠ {md(row_id)}: {md(message)}")
     for message in found.get((TABLES[name].path, -1), []):
-        st.caption(f"⚠ {message}")
+        st.caption(f"⚠ {md(message)}")
 
 
 def set_all(folder: str, article: str, name: str, state: str, only: str | None) -> None:
@@ -232,7 +233,7 @@ def stale_notice(folder: Path, draft: Draft, version: str) -> None:
     if draft.meta["dataset_version"] == version:
         return
     st.warning(
-        f"The dataset changed since this draft was made (version {draft.meta['dataset_version']} "
+        f"The dataset changed since this draft was made (version {md(draft.meta['dataset_version'])} "
         f"then, {version} now; CHANGELOG.csv says what was merged). Its relation hints and "
         "choices were made against the older rows; the problems column checks it against "
         "today's. The merge refuses it until you confirm that you have reviewed it again.",

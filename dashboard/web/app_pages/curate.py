@@ -32,7 +32,7 @@ curating.show_notice()
 drafts = review.list_drafts(folder)
 if not drafts:
     st.info(
-        f"No draft waits for review in `{folder.name}/drafts/`. Draft one with "
+        f"No draft waits for review in {md(folder.name)}/drafts/. Draft one with "
         "`python -m dashboard ingest FILE --publisher NAME --published DATE`."
     )
     st.stop()
@@ -47,7 +47,7 @@ version = curating.signature_key(folder, article)
 try:
     draft = curating.load_draft(str(folder), article, version)
 except review.DraftError as err:
-    st.error(f"This draft cannot be read: {err}")
+    st.error(f"This draft cannot be read: {md(err)}")
     st.stop()
 found = curating.preview(folder, draft, ctx.ds.version, version)
 counts = review.counts(draft)

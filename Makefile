@@ -50,6 +50,7 @@ screenshots: $(VENV)/.test-installed
 
 bench: $(VENV)/.test-installed
 	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.ingest
 
 REPLICAS ?= 2
 SOAK_SECONDS ?= 600

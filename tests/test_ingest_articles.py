@@ -202,7 +202,7 @@ ARTICLES = {
             ),
             (
                 "north-korea",
-                "",
+                "russia",
                 "North Korean troops",
                 "personnel",
                 "between 11,000 and 12,000",
@@ -212,9 +212,9 @@ ARTICLES = {
                 "deployed",
             ),
             (
-                "",
-                "",
-                "240-mm multiple rocket launchers",
+                "north-korea",
+                "russia",
+                "240 mm multiple rocket launcher",
                 "multiple_rocket_launcher",
                 "",
                 "unstated",
@@ -289,7 +289,7 @@ ARTICLES = {
             ),
             (
                 "north-korea",
-                "",
+                "russia",
                 "artillery shells",
                 "artillery_ammunition",
                 "about two million",
@@ -350,7 +350,7 @@ ARTICLES = {
         [
             (
                 "north-korea",
-                "",
+                "russia",
                 "North Korean troops",
                 "personnel",
                 "more than 11,000",
@@ -361,7 +361,7 @@ ARTICLES = {
             ),
             (
                 "north-korea",
-                "",
+                "russia",
                 "Koksan 170 mm self-propelled gun",
                 "self_propelled_howitzer",
                 "fewer than 20",

@@ -93,6 +93,30 @@ def test_every_drafted_passage_is_verbatim_at_its_offsets(data):
         assert text[int(r.passage_start) : int(r.passage_end)] == r.passage
 
 
+def test_without_title_the_first_line_is_the_title(data):
+    ingest(args(WIRE, data))
+    meta_path = next(p for p in (data.parent / "seeds").glob("001_*.json"))
+    assert json.loads(meta_path.read_text("utf-8"))["title"] == "SYNTHETIC TEST TEXT — not a real article"
+
+
+def test_accepted_drafts_merge_once_the_curator_names_the_claims(tmp_path):
+    """The drafted rows are valid dataset rows: accept all, fill claim_id, and the merge passes."""
+    from dashboard.ingest import review
+    from dashboard.ingest.merge import merge_article
+
+    data = copy_dataset(tmp_path)
+    ingest(args(FIXTURES / "live_blog.txt", data, published="2024-12-03"))
+    (article_id,) = review.list_drafts(data)
+    draft = review.read_draft(data, article_id)
+    for name, frame in draft.tables.items():
+        frame = frame.assign(review="accepted")
+        if name == "events":
+            frame.loc[frame["claim_id"] == "", "claim_id"] = "nk-troops-in-russia"
+        review.save_table(draft, name, frame)
+    result = merge_article(data, article_id, "tester")
+    assert (result.ok, result.problems) == (True, [])
+
+
 def test_a_month_only_date_is_stored_as_its_first_day_with_month_precision(data):
     ingest(args(WIRE, data, published="2024-11"))
     meta_path = next(p for p in (data.parent / "seeds").glob("001_*.json"))

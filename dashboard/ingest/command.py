@@ -82,7 +82,7 @@ def ingest(args: argparse.Namespace) -> str:
     info = ArticleInfo(article_id, text, published, precision, args.publisher.strip())
     frames = draft_article(info, ctx).frames()  # drafted before anything is written
     meta = seed_metadata(
-        article_id, sha, args, published, precision, _date_printed(text, published, precision)
+        article_id, sha, args, published, precision, _date_printed(text, published, precision), text
     )
     written: list[Path] = []
     try:

@@ -41,6 +41,17 @@ class Context:
         self.actor_countries = dict(zip(a["actor_id"], a["country"], strict=True))
         self.location_ids = set(self.tables["locations"]["location_id"])
         self.taken_ids = set(a["actor_id"]) | self.location_ids
+        loc = self.tables["locations"]
+        self.location_country = dict(zip(loc["location_id"], loc["country"], strict=True))
+        self.country_locations = {}
+        for row in loc[loc["kind"] == "country"].itertuples():
+            self.country_locations.setdefault(row.country, row.location_id)
+        claims = self.tables["claims"]
+        self.claims = list(zip(claims["claim_id"], claims["proposition"].str.lower(), strict=True))
+        self.claims_by_type: dict[str, set[str]] = {}
+        ev = self.tables["events"]
+        for kind, claim in zip(ev["event_type"], ev["claim_id"], strict=True):
+            self.claims_by_type.setdefault(kind, set()).add(claim)
         self.event_rows = self.tables["events"].to_dict("records")
         self.transfer_rows = self.tables["transfers"].to_dict("records")
 
@@ -52,6 +63,4 @@ class Context:
         return None
 
     def country_location(self, country: str) -> str | None:
-        loc = self.tables["locations"]
-        hit = loc[(loc["kind"] == "country") & (loc["country"] == country)]
-        return hit["location_id"].iloc[0] if len(hit) else None
+        return self.country_locations.get(country)

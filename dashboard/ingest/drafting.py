@@ -256,7 +256,7 @@ class Drafter:
             location_id = self.location_id(place)
             location_basis = f"The sentence names '{place.text}'."
             by.append(f"location_id: {place.explain()}")
-        claim = match_claim(s.text, kind, self.ctx.tables["claims"], self.ctx.tables["events"])
+        claim = match_claim(s.text, kind, self.ctx.claims, self.ctx.claims_by_type)
         claim_id = ""
         if claim:
             claim_id = claim[0]

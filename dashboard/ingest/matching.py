@@ -54,6 +54,11 @@ def name_forms(name: str) -> list[str]:
     return forms
 
 
+def _key(text: str) -> str:
+    """compact() without a final s: "launchers" and "launcher", "Koksans" and "Koksan" meet."""
+    return compact(text).rstrip("s")
+
+
 @dataclass(frozen=True)
 class Match:
     key: str  # the id (or normalised name) it matched
@@ -78,14 +83,14 @@ class Lexicon:
         self.entries = [(s, k) for s, k in entries if s and normalise(s)]
         self._exact = {}
         for surface, key in self.entries:
-            self._exact.setdefault(compact(surface), (surface, key))
+            self._exact.setdefault(_key(surface), (surface, key))
         self._norm = [normalise(s) for s, _ in self.entries]
 
     def surfaces(self) -> list[str]:
         return [s for s, _ in self.entries]
 
     def match(self, words: str, fuzzy: bool = True) -> Match | None:
-        hit = self._exact.get(compact(words))
+        hit = self._exact.get(_key(words))
         if hit:
             return Match(hit[1], hit[0], 100.0, "exact")
         if not fuzzy or not self._norm:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from importlib.metadata import version
 from pathlib import Path
 
@@ -82,6 +82,11 @@ class Place:
 
     def explain(self) -> str:
         return f'"{self.text}" → {self.location_id} ({self.basis})'
+
+
+@cache
+def _source(package: str) -> str:
+    return f"{package} {version(package)}"
 
 
 def slug(text: str) -> str:
@@ -164,7 +169,7 @@ class Gazetteer:
         return float(lat), float(lon)
 
     def source(self, package: str) -> str:
-        return f"{package} {version(package)}"
+        return _source(package)
 
 
 class PlaceFinder:

@@ -3,7 +3,6 @@ the existing claim a drafted event most likely speaks to."""
 
 from __future__ import annotations
 
-import pandas as pd
 from rapidfuzz import fuzz
 
 CLAIM_SCORE = 60.0  # rapidfuzz token_set_ratio of the sentence against a claim's proposition
@@ -65,22 +64,17 @@ def event_hints(row: dict, existing: list[dict]) -> list[str]:
     ]
 
 
-def match_claim(text: str, event_type: str, claims: pd.DataFrame, events: pd.DataFrame):
+def match_claim(text: str, event_type: str, claims: list[tuple[str, str]], by_type: dict):
     """(claim_id, score, basis) of the claim whose proposition best fits the sentence, among the
     claims the dataset's rows of the same event type speak to (all claims if none); or None."""
-    if claims.empty:
-        return None
-    used = (
-        set(events.loc[events["event_type"] == event_type, "claim_id"])
-        if not events.empty
-        else set()
-    )
-    pool = claims[claims["claim_id"].isin(used)] if used else claims
+    used = by_type.get(event_type, set())
+    pool = [c for c in claims if c[0] in used] or claims
     best = None
-    for c in pool.itertuples():
-        score = fuzz.token_set_ratio(text.lower(), c.proposition.lower())
+    lowered = text.lower()
+    for claim_id, proposition in pool:
+        score = fuzz.token_set_ratio(lowered, proposition)
         if best is None or score > best[1]:
-            best = (c.claim_id, round(score, 1))
+            best = (claim_id, round(score, 1))
     if best is None or best[1] < CLAIM_SCORE:
         return None
     scope = "claims of the same event type" if used else "all claims"

@@ -65,8 +65,13 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def headline(text: str) -> str:
+    """The first line, which a saved article opens with; the codebook requires a title."""
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")[:300]
+
+
 def seed_metadata(
-    article_id: str, sha256: str, args, published: date, precision: str, printed: bool
+    article_id: str, sha256: str, args, published: date, precision: str, printed: bool, text: str
 ) -> dict:
     given = args.published
     basis = args.published_basis or (
@@ -75,7 +80,7 @@ def seed_metadata(
     )
     values = {
         "article_id": article_id,
-        "title": args.title or "",
+        "title": args.title or headline(text),
         "publisher": args.publisher,
         "publisher_via": args.via or "",
         "author": args.author or "",

@@ -177,6 +177,8 @@ class KnownSystem:
     aliases: str
     alias_basis: str
     row_id: str
+    supplier: str = ""
+    recipient: str = ""
 
 
 class SystemMatcher:
@@ -196,6 +198,8 @@ class SystemMatcher:
                 row.system_aliases,
                 row.alias_basis,
                 row.transfer_id,
+                getattr(row, "supplier_actor_id", ""),
+                getattr(row, "recipient_actor_id", ""),
             )
             self.known.setdefault(row.system_name, system)
             forms = [row.system_as_written, row.system_name, *alias_forms(row.system_aliases)]

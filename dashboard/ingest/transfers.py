@@ -55,12 +55,24 @@ def _recipient(d, s: Sentence, supplier: str, mentions: list[Mention]):
     )
 
 
+def _recipient_by_place(d, supplier: str, places: list[Place]):
+    """The state whose country holds the most precise place named ("to the Kursk region")."""
+    supplier_country = d.ctx.actor_countries.get(supplier, "")
+    inside = [p for p in places if _country_of_place(d, p) not in ("", supplier_country)]
+    place = most_specific(inside)
+    state = d.ctx.state_of(_country_of_place(d, place)) if place else None
+    if not state:
+        return "", ""
+    return (
+        state,
+        f'recipient_actor_id: "{place.text}" is in {state} (transfers rule: the place\'s country)',
+    )
+
+
 def _country_of_place(d, place: Place) -> str:
     if place.new_row is not None:
         return place.new_row["country"]
-    loc = d.ctx.tables["locations"]
-    hit = loc.loc[loc["location_id"] == place.location_id, "country"]
-    return hit.iloc[0] if len(hit) else ""
+    return d.ctx.location_country.get(place.location_id, "")
 
 
 def draft_transfer(
@@ -104,6 +116,19 @@ def draft_transfer(
     if why:
         by.append(why)
     recipient, why = _recipient(d, s, supplier, mentions)
+    if not recipient:
+        recipient, why = _recipient_by_place(d, supplier, places)
+    system = known[0] if known and known[1].how != "proposed" else None
+    if system and not supplier and system.supplier:
+        supplier = system.supplier
+        by.append(
+            f"supplier_actor_id: {supplier}, as in the dataset's {system.row_id} for this system (transfers rule: known system)"
+        )
+    if system and not recipient and system.recipient and system.recipient != supplier:
+        recipient, why = (
+            system.recipient,
+            f"recipient_actor_id: {system.recipient}, as in the dataset's {system.row_id} for this system (transfers rule: known system)",
+        )
     if why:
         by.append(why)
     status, words = transfer_status(s.text, m.category)

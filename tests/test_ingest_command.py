@@ -66,7 +66,7 @@ def test_ingest_stores_the_seed_and_drafts(data, capsys):
         "T",
     )
     draft = read_draft(data, article_id)
-    for name in ("events", "transfers", "actors", "locations"):
+    for name in ("events", "transfers", "actors", "locations", "claims"):
         assert list(draft[name].columns) == [*TABLES[name].columns, *DRAFT_COLUMNS]
         assert set(draft[name]["review"]) <= {"draft"}
     assert len(draft["events"]) >= 1
@@ -96,11 +96,14 @@ def test_every_drafted_passage_is_verbatim_at_its_offsets(data):
 def test_without_title_the_first_line_is_the_title(data):
     ingest(args(WIRE, data))
     meta_path = next(p for p in (data.parent / "seeds").glob("001_*.json"))
-    assert json.loads(meta_path.read_text("utf-8"))["title"] == "SYNTHETIC TEST TEXT — not a real article"
+    assert (
+        json.loads(meta_path.read_text("utf-8"))["title"]
+        == "SYNTHETIC TEST TEXT — not a real article"
+    )
 
 
-def test_accepted_drafts_merge_once_the_curator_names_the_claims(tmp_path):
-    """The drafted rows are valid dataset rows: accept all, fill claim_id, and the merge passes."""
+def test_accepted_drafts_merge_as_drafted(tmp_path):
+    """The drafted rows are valid dataset rows: accept them all and the merge passes."""
     from dashboard.ingest import review
     from dashboard.ingest.merge import merge_article
 
@@ -109,12 +112,21 @@ def test_accepted_drafts_merge_once_the_curator_names_the_claims(tmp_path):
     (article_id,) = review.list_drafts(data)
     draft = review.read_draft(data, article_id)
     for name, frame in draft.tables.items():
-        frame = frame.assign(review="accepted")
-        if name == "events":
-            frame.loc[frame["claim_id"] == "", "claim_id"] = "nk-troops-in-russia"
-        review.save_table(draft, name, frame)
+        review.save_table(draft, name, frame.assign(review="accepted"))
     result = merge_article(data, article_id, "tester")
     assert (result.ok, result.problems) == (True, [])
+
+
+def test_events_without_a_fitting_claim_get_a_proposed_claim(data):
+    ingest(args(WIRE, data))
+    (article_id,) = [p.name for p in (data / "drafts").iterdir()]
+    draft = read_draft(data, article_id)
+    claims = draft["claims"].set_index("claim_id")
+    used = set(draft["events"]["claim_id"])
+    assert "" not in used
+    proposed = [c for c in used if c.startswith("001-")]
+    assert proposed and set(proposed) <= set(claims.index)
+    assert all(claims.loc[c, "proposition"].startswith("(to be written) ") for c in proposed)
 
 
 def test_a_month_only_date_is_stored_as_its_first_day_with_month_precision(data):

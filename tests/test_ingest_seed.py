@@ -46,3 +46,15 @@ def test_redraft_stores_the_seed_text_unchanged(redraft):
     _, draft, text = redraft
     assert text == (REPO_ROOT / "seeds" / f"{SEED_ID}.txt").read_text("utf-8")
     assert draft["draft"]["article_id"].startswith("000_")
+
+
+def test_readme_prints_the_figures(redraft):
+    curated, draft, _ = redraft
+    scores = redraft_scores(curated, draft)
+    readme = (REPO_ROOT / "README.md").read_text("utf-8")
+    found, total = scores["events"]
+    assert f"**{found} of {total} curated events ({round(100 * found / total)} %)**" in readme
+    found, total = scores["transfers"]
+    assert f"**{found} of {total} curated transfers ({round(100 * found / total)} %)**" in readme
+    found, total = scores["events_same_claimant"]
+    assert f"the curated claimant for {found} of {total} events" in readme

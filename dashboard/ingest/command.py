@@ -49,6 +49,12 @@ def run(args: argparse.Namespace) -> int:
     except Refusal as refusal:
         print(f"ingest refused: {refusal}", file=sys.stderr)
         return 1
+    except Exception as err:  # a curator sees one line, never a traceback; nothing was kept
+        print(
+            f"ingest failed: {args.file}: {type(err).__name__}: {err}; nothing written",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 
@@ -125,6 +131,9 @@ def summary(article_id: str, seeds: Path, folder: Path, frames: dict, words: int
                 empty = int((frame[field.name].astype(str).str.strip() == "").sum())
                 if empty:
                     left.append(f"{name}.{field.name} empty in {empty} of {len(frame)}")
+    proposed = int(frames["claims"]["proposition"].str.startswith("(to be written)").sum())
+    if proposed:
+        left.append(f"claims: {proposed} proposed claim(s) whose proposition is to be written")
     lines.append(
         "Left for the curator: " + ("; ".join(left) if left else "nothing required is empty") + "."
     )

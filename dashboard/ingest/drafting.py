@@ -19,7 +19,7 @@ from dashboard.ingest.context import Context
 from dashboard.ingest.dates import DateWindow, find_dates
 from dashboard.ingest.figures import find_figures
 from dashboard.ingest.places import Place, most_specific, slug
-from dashboard.ingest.relations import event_hints, match_claim
+from dashboard.ingest.relations import CLAIM_SCORE, event_hints, match_claim
 from dashboard.ingest.rules import event_type
 from dashboard.ingest.sentences import Sentence, split_sentences
 from dashboard.ingest.stance import read_stance
@@ -54,6 +54,7 @@ class Draft:
     transfers: list[dict] = field(default_factory=list)
     actors: dict[str, dict] = field(default_factory=dict)
     locations: dict[str, dict] = field(default_factory=dict)
+    claims: dict[str, dict] = field(default_factory=dict)
 
     def frames(self) -> dict[str, pd.DataFrame]:
         rows = {
@@ -61,6 +62,7 @@ class Draft:
             "transfers": self.transfers,
             "actors": list(self.actors.values()),
             "locations": list(self.locations.values()),
+            "claims": list(self.claims.values()),
         }
         out = {}
         for name, table_rows in rows.items():
@@ -159,7 +161,30 @@ class Drafter:
             attribution, rows = rows
             previous = attribution if attribution.kind != "unattributed" else None
             prev_sentence, prev_rows = sentence, rows
+        self._propose_claims()
         return self.draft
+
+    def _propose_claims(self) -> None:
+        """Events no existing claim fits get a proposed claim per event type: the first such
+        sentence stands in for a proposition the curator writes (a merge needs a claim)."""
+        for row in self.draft.events:
+            if row["claim_id"]:
+                continue
+            claim_id = f"{self.number}-{row['event_type'].replace('_', '-')}"
+            if claim_id not in self.draft.claims:
+                self.draft.claims[claim_id] = {
+                    "claim_id": claim_id,
+                    "proposition": f"(to be written) {_clip(row['passage'], 200)}",
+                    "relation_hint": "",
+                    "drafted_by": f"proposition: the first {row['event_type']} sentence without "
+                    "a fitting claim, as a stand-in (claims rule: new claim proposed)",
+                }
+            row["claim_id"] = claim_id
+            row["drafted_by"] += (
+                f" | claim_id: {claim_id}, a new claim proposed for this article's "
+                f"{row['event_type']} rows (claims rule: no existing claim scores "
+                f"{CLAIM_SCORE:.0f} or more)"
+            )
 
     def _sentence(self, s: Sentence, previous, same_paragraph: bool, prev_rows: list[dict]):
         text = s.text

@@ -284,3 +284,14 @@ def test_a_failure_while_writing_drafts_leaves_nothing(data, monkeypatch):
         ingest(args(WIRE, data))
     assert len(calls) >= 3
     assert snapshot(data.parent) == before
+
+
+def test_a_denial_takes_the_claim_of_what_it_answers(tmp_path):
+    data = copy_dataset(tmp_path)
+    ingest(args(FIXTURES / "translated_briefing.txt", data))
+    (article_id,) = [p.name for p in (data / "drafts").iterdir()]
+    events = read_draft(data, article_id)["events"].set_index("event_id")
+    denial = events[events["event_type"] == "denial"].iloc[0]
+    answered = denial["responds_to_event_ids"].split(";")
+    assert answered and denial["claim_id"] == events.loc[answered[0], "claim_id"]
+    assert "the claim of the rows it answers (claims rule)" in denial["drafted_by"]

@@ -203,7 +203,11 @@ def find_attribution(
         lead = text[max(0, anaphoric.start() - 40) : anaphoric.start()]
         referent = _referent(ANAPHOR.search(lead), recent)
         claimants = referent or previous.claimants
-        carried_cite = previous.cited if previous.cited not in claimants else None
+        ids = {m.actor_id or m.text for m in claimants}
+        cite = previous.cited
+        carried_cite = (
+            cite if cite is not None and (cite.actor_id or cite.text) not in ids else None
+        )
         return Attribution(
             "contextual",
             claimants,

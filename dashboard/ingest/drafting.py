@@ -15,16 +15,18 @@ import pandas as pd
 from dashboard.ingest import DRAFT_COLUMNS
 from dashboard.ingest.actors import Mention, _kind_guess, country_of
 from dashboard.ingest.attribution import Attribution, find_attribution
+from dashboard.ingest.claims import propose_claims
 from dashboard.ingest.context import Context
-from dashboard.ingest.dates import DateWindow, find_dates
+from dashboard.ingest.dates import find_dates
 from dashboard.ingest.figures import find_figures
 from dashboard.ingest.places import Place, most_specific, slug
-from dashboard.ingest.relations import CLAIM_SCORE, event_hints, match_claim
+from dashboard.ingest.relations import event_hints, match_claim
 from dashboard.ingest.rules import event_type
 from dashboard.ingest.sentences import Sentence, split_sentences
 from dashboard.ingest.stance import read_stance
 from dashboard.ingest.systems import find_systems
 from dashboard.ingest.transfers import draft_transfer
+from dashboard.ingest.windows import fill_windows, split_dates
 from dashboard.schema import TABLES
 
 MIN_WORDS = 5
@@ -161,30 +163,8 @@ class Drafter:
             attribution, rows = rows
             previous = attribution if attribution.kind != "unattributed" else None
             prev_sentence, prev_rows = sentence, rows
-        self._propose_claims()
+        propose_claims(self.draft.events, self.draft.claims, self.number)
         return self.draft
-
-    def _propose_claims(self) -> None:
-        """Events no existing claim fits get a proposed claim per event type: the first such
-        sentence stands in for a proposition the curator writes (a merge needs a claim)."""
-        for row in self.draft.events:
-            if row["claim_id"]:
-                continue
-            claim_id = f"{self.number}-{row['event_type'].replace('_', '-')}"
-            if claim_id not in self.draft.claims:
-                self.draft.claims[claim_id] = {
-                    "claim_id": claim_id,
-                    "proposition": f"(to be written) {_clip(row['passage'], 200)}",
-                    "relation_hint": "",
-                    "drafted_by": f"proposition: the first {row['event_type']} sentence without "
-                    "a fitting claim, as a stand-in (claims rule: new claim proposed)",
-                }
-            row["claim_id"] = claim_id
-            row["drafted_by"] += (
-                f" | claim_id: {claim_id}, a new claim proposed for this article's "
-                f"{row['event_type']} rows (claims rule: no existing claim scores "
-                f"{CLAIM_SCORE:.0f} or more)"
-            )
 
     def _sentence(self, s: Sentence, previous, same_paragraph: bool, prev_rows: list[dict]):
         text = s.text
@@ -210,7 +190,7 @@ class Drafter:
             self.recent.extend(attribution.claimants)
         stance = read_stance(text)
         kind, kind_words = event_type(text, stance.stance, bool(systems))
-        event_dates, report_dates = _split_dates(dates, attribution, text)
+        event_dates, report_dates = split_dates(dates, attribution, text)
         if kind in ("denial", "acknowledgement"):
             # the statement is the event: when it was made is when it happened
             event_dates = report_dates = sorted(event_dates + report_dates, key=lambda w: w.offset)
@@ -322,37 +302,13 @@ class Drafter:
 
     def _dates(self, row, event_dates, report_dates, attribution, prev_rows) -> None:
         by = row.pop("_by")
-        inferred = False
-        for prefix, windows in (("date", event_dates), ("report_date", report_dates)):
-            w = windows[0] if windows else None
-            if (
-                w is None
-                and prefix == "report_date"
-                and attribution.kind == "contextual"
-                and prev_rows
-            ):
-                prev = prev_rows[0]
-                for key in ("start", "end", "precision", "text"):
-                    row[f"report_date_{key}"] = prev[f"report_date_{key}"]
-                inferred = inferred or prev["year_inferred"] == "true"
-                if prev["report_date_text"]:
-                    by.append(
-                        "report_date: carried over with the claimant (dates rule: contextual)"
-                    )
-                continue
-            row[f"{prefix}_start"] = w.start.isoformat() if w and w.start else ""
-            row[f"{prefix}_end"] = w.end.isoformat() if w and w.end else ""
-            row[f"{prefix}_precision"] = w.precision if w else "unknown"
-            row[f"{prefix}_text"] = w.text if w else ""
-            if w:
-                inferred = inferred or w.year_inferred
-                by.append(f"{prefix}: {w.explain()}")
-        row["year_inferred"] = "true" if inferred else "false"
+        fill_windows(row, by, event_dates, report_dates, attribution.kind, prev_rows)
         hints = event_hints(row, self.ctx.event_rows)
         if hints:
             row["relation_hint"] = "; ".join(hints)
             by.append(
-                f"relation_hint: {row['relation_hint']} (relations rule: same claim, claimant, type and window)"
+                f"relation_hint: {row['relation_hint']} (relations rule: same claim, claimant, "
+                "type and window)"
             )
         row["drafted_by"] = " | ".join(by)
 
@@ -374,35 +330,6 @@ def _factual(s: Sentence) -> bool:
 
 def _clip(text: str, width: int = 160) -> str:
     return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + "…"
-
-
-def _split_dates(dates: list[DateWindow], a: Attribution, text: str):
-    """Dates in the attribution clause date the claim (report); the others date the event."""
-    if a.cue_start < 0:
-        return dates, []
-    if a.kind == "contextual":  # "..., the ministry said on Monday": only a date at the cue
-        claimants = ()
-        a = Attribution(a.kind, claimants, a.cited, a.cue, a.cue_start, a.cue_end, a.rule)
-        gap_ok = [
-            d
-            for d in dates
-            if d.offset >= a.cue_end and len(text[a.cue_end : d.offset].split()) <= _GAP_WORDS
-        ]
-        return [d for d in dates if d not in gap_ok], gap_ok
-    first = min(m.start for m in a.claimants)
-    last = max(m.end for m in a.claimants)
-    event, report = [], []
-    for d in dates:
-        before_claimant = d.end_offset <= first and a.cue_start > first
-        between = last <= d.offset and d.end_offset <= a.cue_start
-        gap = text[a.cue_end : d.offset]
-        after_cue = (
-            d.offset >= a.cue_end
-            and len(gap.split()) <= _GAP_WORDS
-            and not re.search(r"\bthat\b", gap)
-        )
-        (report if before_claimant or between or after_cue else event).append(d)
-    return event, report
 
 
 def draft_article(info: ArticleInfo, ctx: Context) -> Draft:

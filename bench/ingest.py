@@ -83,8 +83,20 @@ def main() -> int:
         for i in range(opts.runs):
             data = copy_dataset(tmp / f"run{i}")
             baseline.append(timed(["validate", str(data)]))
-            ingest.append(timed(["ingest", str(source), "--publisher", "Bench Wire",
-                                 "--published", "2024-11-20", "--data", str(data)]))  # fmt: skip
+            ingest.append(
+                timed(
+                    [
+                        "ingest",
+                        str(source),
+                        "--publisher",
+                        "Bench Wire",
+                        "--published",
+                        "2024-11-20",
+                        "--data",
+                        str(data),
+                    ]
+                )
+            )
     wall = [w for w, _ in ingest]
     cpu = [c for _, c in ingest]
     base_wall = [w for w, _ in baseline]
@@ -107,11 +119,13 @@ def main() -> int:
         "samples": {"ingest": ingest, "validate": baseline},
     }
     RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    print(f"| ingest of {result['words']} words | wall {result['ingest_median_s']} s, CPU "
-          f"{result['ingest_cpu_median_s']} s | validate (baseline) wall "
-          f"{result['baseline_validate_median_s']} s, CPU {result['baseline_validate_cpu_median_s']} s "
-          f"| ratio {result['ratio_to_baseline']} (CPU {result['cpu_ratio_to_baseline']}) | load "
-          f"{result['load_average_1m']} on {result['cpus']} CPUs |")  # fmt: skip
+    print(
+        f"| ingest of {result['words']} words | wall {result['ingest_median_s']} s, CPU "
+        f"{result['ingest_cpu_median_s']} s | validate (baseline) wall "
+        f"{result['baseline_validate_median_s']} s, CPU {result['baseline_validate_cpu_median_s']} s "
+        f"| ratio {result['ratio_to_baseline']} (CPU {result['cpu_ratio_to_baseline']}) | load "
+        f"{result['load_average_1m']} on {result['cpus']} CPUs |"
+    )
     return 0
 
 

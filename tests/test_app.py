@@ -271,7 +271,7 @@ def test_data_downloads_are_deferred():
         "XLSX (with citation sheet)",
         "GeoJSON (located rows)",
     ]
-    assert len(buttons) == 12  # four per table: events, transfers, locations
+    assert len(buttons) == 15  # five per table (the fifth a ZIP): events, transfers, locations
     assert all(b.proto.ignore_rerun for b in buttons)
     deferred = [bool(b.proto.deferred_file_id) for b in buttons[:4]]
     assert deferred == [True, False, True, True]  # files are built only when clicked

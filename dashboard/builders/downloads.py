@@ -8,7 +8,7 @@ from functools import partial
 
 import pandas as pd
 
-from dashboard.builders import export
+from dashboard.builders import analyst, export
 from dashboard.schema import TABLES
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -25,14 +25,52 @@ class Download:
     icon: str | None = ICON
 
 
+def analyst_csv(table: str, rows: pd.DataFrame, ds) -> bytes:
+    """The rows as CSV with names beside ids and the article's columns."""
+    return export.to_csv_bytes(analyst.analyst_frame(table, rows, ds))
+
+
+def analyst_xlsx(table: str, rows: pd.DataFrame, ds, cite: dict[str, str]) -> bytes:
+    """The rows as XLSX (date cells, frozen header, autofilter) with citation and codebook."""
+    out = analyst.analyst_frame(table, rows, ds)
+    return export.to_xlsx_bytes(out, cite, table, analyst.codebook_frame(table, list(out.columns)))
+
+
+def analyst_zip(table: str, rows: pd.DataFrame, ds, cite: dict[str, str]) -> bytes:
+    """CSV, citation and codebook as plain files in one ZIP."""
+    out = analyst.analyst_frame(table, rows, ds)
+    return export.to_zip_bytes(table, out, cite, analyst.codebook_frame(table, list(out.columns)))
+
+
+def cited(cite: dict[str, str], rows: pd.DataFrame, ds, undated: str) -> dict[str, str]:
+    """The citation with the rows' count, how many are undated, and the articles they come from."""
+    return cite | {"rows": f"{len(rows):,} row(s); {undated}",
+                   "articles": analyst.articles_cited(ds, rows.get("article_id", []))}  # fmt: skip
+
+
 def downloads(
-    rows: pd.DataFrame, table: str, cite: dict[str, str], locations: pd.DataFrame
+    rows: pd.DataFrame,
+    table: str,
+    cite: dict[str, str],
+    locations: pd.DataFrame,
+    ds=None,
 ) -> list[Download]:
-    """CSV, its citation, XLSX with a citation sheet, and GeoJSON of the rows that have a place
-    (at the table's place column, from the registry)."""
+    """CSV, its citation, XLSX with citation and codebook sheets, GeoJSON of the rows that have
+    a place (at the table's place column, from the registry), and a ZIP of plain files. With
+    the dataset, the CSV, XLSX and ZIP carry names beside ids and the article's columns."""
     place = TABLES[table].place_column
+    csv_data = (
+        partial(analyst_csv, table, rows, ds)
+        if ds is not None
+        else partial(export.to_csv_bytes, rows)
+    )
+    xlsx_data = (
+        partial(analyst_xlsx, table, rows, ds, cite)
+        if ds is not None
+        else partial(export.to_xlsx_bytes, rows, cite, table)
+    )
     out = [
-        Download("csv", "CSV", ".csv", "text/csv", partial(export.to_csv_bytes, rows)),
+        Download("csv", "CSV", ".csv", "text/csv", csv_data),
         Download(
             "cite",
             "Citation for the CSV",
@@ -46,7 +84,7 @@ def downloads(
             "XLSX (with citation sheet)",
             ".xlsx",
             XLSX_MIME,
-            partial(export.to_xlsx_bytes, rows, cite, table),
+            xlsx_data,
         ),
     ]
     if place is not None:
@@ -59,4 +97,7 @@ def downloads(
                 partial(export.to_geojson_bytes, rows, locations, cite, place),
             )
         )
+    if ds is not None:
+        out.append(Download("zip", "ZIP (CSV, citation, codebook)", ".zip", "application/zip",
+                            partial(analyst_zip, table, rows, ds, cite), icon=":material/folder_zip:"))  # fmt: skip
     return out

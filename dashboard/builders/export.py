@@ -7,6 +7,7 @@ import io
 import json
 import re
 import unicodedata
+import zipfile
 from datetime import date
 
 import pandas as pd
@@ -68,14 +69,54 @@ def to_csv_bytes(df: pd.DataFrame) -> bytes:
     return text.encode("utf-8-sig")
 
 
-def to_xlsx_bytes(df: pd.DataFrame, citation: dict[str, str], sheet: str = "data") -> bytes:
-    """A 'citation' sheet first, then the data; no string becomes a formula or a link."""
+def to_xlsx_bytes(
+    df: pd.DataFrame,
+    citation: dict[str, str],
+    sheet: str = "data",
+    codebook: pd.DataFrame | None = None,
+) -> bytes:
+    """A 'citation' sheet first (and a 'codebook' sheet beside it when given), then the data
+    with real date cells, a frozen header row, an autofilter and readable column widths; no
+    string becomes a formula or a link."""
     buf = io.BytesIO()
     options = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
-    with pd.ExcelWriter(buf, engine="xlsxwriter", engine_kwargs={"options": options}) as xw:
+    with pd.ExcelWriter(buf, engine="xlsxwriter", engine_kwargs={"options": options},
+                        datetime_format="yyyy-mm-dd", date_format="yyyy-mm-dd") as xw:  # fmt: skip
         cite = pd.DataFrame({"field": list(citation), "value": list(citation.values())})
-        neutralise_frame(cite).to_excel(xw, sheet_name="citation", index=False)
-        neutralise_frame(_for_export(df)).to_excel(xw, sheet_name=sheet[:31], index=False)
+        _sheet(xw, neutralise_frame(cite), "citation")
+        if codebook is not None:
+            _sheet(xw, neutralise_frame(codebook), "codebook")
+        _sheet(xw, neutralise_frame(df), sheet[:31])
+    return buf.getvalue()
+
+
+XLSX_WIDTH = (8, 60)  # narrowest and widest column, in characters
+
+
+def _sheet(xw: pd.ExcelWriter, df: pd.DataFrame, name: str) -> None:
+    """Write one sheet: frozen header, autofilter over the data, widths from the content."""
+    df.to_excel(xw, sheet_name=name, index=False)
+    ws = xw.sheets[name]
+    ws.freeze_panes(1, 0)
+    if len(df.columns):
+        ws.autofilter(0, 0, max(len(df), 1), len(df.columns) - 1)
+    for i, column in enumerate(df.columns):
+        sample = df[column].head(200).map(lambda v: len(str(v)) if pd.notna(v) else 0)
+        longest = max([len(str(column)) + 3, *sample.tolist()])
+        if pd.api.types.is_datetime64_any_dtype(df[column]):
+            longest = 12
+        ws.set_column(i, i, min(max(longest, XLSX_WIDTH[0]), XLSX_WIDTH[1]))
+
+
+def to_zip_bytes(
+    stem: str, df: pd.DataFrame, citation: dict[str, str], codebook: pd.DataFrame
+) -> bytes:
+    """Plain files in one ZIP: the rows as CSV, the citation as text, the codebook as CSV."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr(f"{stem}.csv", to_csv_bytes(df))
+        z.writestr(f"{stem}.citation.txt", citation_text(citation))
+        z.writestr(f"{stem}.codebook.csv", to_csv_bytes(codebook))
     return buf.getvalue()
 
 

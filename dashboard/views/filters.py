@@ -245,3 +245,14 @@ def responds_to_pairs(events: pd.DataFrame) -> pd.DataFrame:
         for target in split_ids(targets)
     ]
     return pd.DataFrame(rows, columns=["event_id", "answers_event_id"])
+
+
+def undated_note(view: View, table: str) -> str:
+    """How many of a table's shown rows are undated: '12 undated row(s) included'."""
+    undated = view.events.loc[~dated(view.events, view.filters.date_basis), "event_id"]
+    if table == "events":
+        return f"{len(undated):,} undated row(s) included"
+    if table == "transfers":
+        n = int(view.transfers["event_id"].isin(undated).sum())
+        return f"{n:,} row(s) of undated events included"
+    return "places carry no date"

@@ -13,6 +13,7 @@ import openpyxl
 import pytest
 from playwright.sync_api import Page
 
+from dashboard.builders import analyst
 from dashboard.views import filters as flt
 from tests.e2e import support as s
 from tests.e2e.conftest import assert_clean_console
@@ -76,7 +77,8 @@ def test_downloads_hold_the_filtered_rows_named_and_neutralised(
         assert path.name == f"{table}_{stem_filter}.csv"
         rows = read_csv(path)
         assert [r[key] for r in rows] == shown.values
-        assert list(rows[0]) == list(frame.columns)
+        exported = analyst.analyst_frame(table, frame, ds)  # names beside ids, the article
+        assert list(rows[0]) == list(exported.columns)
         if table == "events":
             summary = {r["event_id"]: r["summary"] for r in rows}
             assert summary["000-ev01"] == "'" + s.FORMULA
@@ -86,14 +88,14 @@ def test_downloads_hold_the_filtered_rows_named_and_neutralised(
         path = download(page, f"xlsx_{table}", folder)
         assert path.name == f"{table}_{stem_filter}.xlsx"
         book = openpyxl.load_workbook(path)
-        assert book.sheetnames == ["citation", table]
+        assert book.sheetnames == ["citation", "codebook", table]
         cite = {r[0]: r[1] for r in book["citation"].iter_rows(min_row=2, values_only=True)}
         assert cite["dataset_version"] == ds.version
         assert f"dates={START}..{END}" in cite["filters"]
         assert f"actors={ACTOR}" in cite["filters"]
         sheet = list(book[table].iter_rows(values_only=True))
         header, data = list(sheet[0]), sheet[1:]
-        assert header == list(frame.columns)
+        assert header == list(exported.columns)
         assert [r[header.index(key)] for r in data] == shown.values
         if table == "events":
             summary = {r[0]: r[header.index("summary")] for r in data}

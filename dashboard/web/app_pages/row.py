@@ -59,14 +59,12 @@ for hit in found:
             st.markdown(f"{md(before)}:orange-background[**{md(passage.strip())}**]{md(after)}")
     left, right = st.columns([3, 2])
     with left:
-        st.dataframe(
-            rows.field_rows(ctx.ds, hit),
-            hide_index=True,
-            width="stretch",
-            key=f"fields_{hit.table}",
-            row_height=35,
-            column_config={"value": st.column_config.TextColumn(width="large")},
-        )
+        fields = rows.field_rows(ctx.ds, hit)
+        table = ["| Field | Value |", "| --- | --- |"] + [
+            f"| {md(r.field)} | {md(r.value)} |" for r in fields.itertuples()
+        ]
+        with st.container(key=f"fields_{hit.table}"):
+            st.markdown("\n".join(table))
     with right:
         if isinstance(row.get("notes"), str):
             st.markdown("**Curator's notes**")

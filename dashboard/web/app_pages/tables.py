@@ -5,9 +5,10 @@ from datetime import date
 import streamlit as st
 
 from dashboard.builders import export
-from dashboard.builders.downloads import downloads
+from dashboard.builders.downloads import cited, downloads
 from dashboard.schema import TABLES
 from dashboard.views import datagrid
+from dashboard.views.filters import undated_note
 from dashboard.web import frame, links
 
 ctx = frame.page(
@@ -42,6 +43,10 @@ for table, tab in zip(TABS, st.tabs(list(TABS.values())), strict=True):
     with tab:
         more = f"; the first {SHOWN:,} are shown" if len(rows) > SHOWN else ""
         st.caption(f"{len(rows):,} row(s){more}")
+        undated = undated_note(ctx.view, table)
+        st.caption(f"{undated[0].upper()}{undated[1:]}; downloads say so in their citation. Files "
+                   "carry names beside ids and the article's publisher, date and address; the XLSX "
+                   "has date cells, filters and a codebook sheet.")  # fmt: skip
         grid, link = links.with_row_links(rows.head(SHOWN), TABLES[table].primary_key)
         st.dataframe(
             grid,
@@ -51,8 +56,9 @@ for table, tab in zip(TABS, st.tabs(list(TABS.values())), strict=True):
             column_config=column_config(table) | link,
             row_height=60,
         )
-        files = downloads(rows, table, cite, ctx.ds.locations)
-        for column, d in zip(st.columns(len(files)), files, strict=True):
+        files = downloads(rows, table, cited(cite, rows, ctx.ds, undated), ctx.ds.locations, ctx.ds)
+        columns = [c for _ in range(0, len(files), 3) for c in st.columns(3)]  # three a row
+        for column, d in zip(columns, files, strict=False):
             column.download_button(
                 d.label,
                 data=d.data,

@@ -6,7 +6,7 @@ import streamlit as st
 from dashboard.builders import charts
 from dashboard.builders.palette import words
 from dashboard.views import sections, tallies
-from dashboard.web import frame
+from dashboard.web import frame, links
 
 ctx = frame.page(
     "Timeline",
@@ -59,7 +59,7 @@ else:
 
 st.subheader(f"Undated rows ({len(undated)})")
 shown = frame.capped(undated)
-st.dataframe(
+undated_table, id_link = links.as_links(
     pd.DataFrame(
         {
             "summary": shown["summary"],
@@ -71,8 +71,12 @@ st.dataframe(
             "id": shown["event_id"],
         }
     ),
+    ["id"],
+)
+st.dataframe(
+    undated_table,
     hide_index=True,
     width="stretch",
     key="undated_rows",
-    column_config={"summary": st.column_config.TextColumn(width="large")},
+    column_config={"summary": st.column_config.TextColumn(width="large")} | id_link,
 )

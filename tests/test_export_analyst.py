@@ -33,7 +33,7 @@ def ds():
         pytest.param("claim_id", "claim_proposition", id="claim"),
         pytest.param("parent_actor_id", "parent_name", id="parent"),
     ],
-)  # fmt: skip
+)
 def test_name_column(column, name):
     assert analyst.name_column(column) == name
 
@@ -42,8 +42,12 @@ def test_transfers_carry_names_and_the_article(ds):
     rows = ds.transfers[ds.transfers["transfer_id"] == "000-tr03"]
     out = analyst.analyst_frame("transfers", rows, ds)
     cols = list(out.columns)
-    for id_col, name_col in (("supplier_actor_id", "supplier_name"), ("recipient_actor_id", "recipient_name"),
-                             ("claimant_actor_id", "claimant_name"), ("destination_location_id", "destination_name")):  # fmt: skip
+    for id_col, name_col in (
+        ("supplier_actor_id", "supplier_name"),
+        ("recipient_actor_id", "recipient_name"),
+        ("claimant_actor_id", "claimant_name"),
+        ("destination_location_id", "destination_name"),
+    ):
         assert cols.index(name_col) == cols.index(id_col) + 1
     row = out.iloc[0]
     assert (row["supplier_name"], row["recipient_name"], row["claimant_name"]) == (
@@ -54,7 +58,11 @@ def test_transfers_carry_names_and_the_article(ds):
     assert (row["destination_name"], row["origin_name"]) == ("Kursk region", "North Korea")
     assert pd.isna(row["sighting_name"])
     assert cols[cols.index("article_id") + 1 : cols.index("article_id") + 5] == [
-        "article_publisher", "article_title", "article_date_published", "article_url"]  # fmt: skip
+        "article_publisher",
+        "article_title",
+        "article_date_published",
+        "article_url",
+    ]
     assert row["article_publisher"] == "Caliber.Az"
     assert row["article_date_published"] == pd.Timestamp("2024-11-20")
     assert row["article_url"].startswith("https://caliber.az/")

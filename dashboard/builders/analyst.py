@@ -3,6 +3,8 @@ columns, and the codebook of every column. DataFrame in, DataFrame out; no strea
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 
 from dashboard.data.parsing import split_ids
@@ -35,12 +37,22 @@ def name_column(column: str) -> str:
     'claim_id' -> 'claim_proposition'."""
     if column == "claim_id":
         return "claim_proposition"
-    for suffix, plural in (("_actor_ids", True), ("_ids", True), ("_actor_id", False),
-                           ("_location_id", False), ("_id", False)):  # fmt: skip
+    for suffix, plural in (
+        ("_actor_ids", True),
+        ("_ids", True),
+        ("_actor_id", False),
+        ("_location_id", False),
+        ("_id", False),
+    ):
         if column.endswith(suffix):
             stem = column.removesuffix(suffix) or "actor"
             return f"{stem}_names" if plural else f"{stem}_name"
     return f"{column}_name"
+
+
+def _list_names(names: dict[str, str], value) -> str | None:
+    """'a;b' -> 'Name A; Name B' (an unknown id stays as it is)."""
+    return "; ".join(names.get(i, i) for i in split_ids(value)) if isinstance(value, str) else None
 
 
 def analyst_frame(table: str, frame: pd.DataFrame, ds) -> pd.DataFrame:
@@ -55,11 +67,7 @@ def analyst_frame(table: str, frame: pd.DataFrame, ds) -> pd.DataFrame:
             continue
         names = _names_of(ds, field.ref)
         if field.type == "id_list":
-            values = out[field.name].map(
-                lambda v, n=names: (
-                    "; ".join(n.get(i, i) for i in split_ids(v)) if isinstance(v, str) else None
-                )  # fmt: skip
-            )
+            values = out[field.name].map(partial(_list_names, names))
         else:
             values = out[field.name].map(names)
         out.insert(out.columns.get_loc(field.name) + 1, name_column(field.name), values)
@@ -82,8 +90,17 @@ def codebook_frame(table: str, columns: list[str]) -> pd.DataFrame:
     for column in columns:
         f = known.get(column)
         if f is not None:
-            rows.append((column, f.description, f.type, f.unit or "", ", ".join(f.enum or ()),
-                         "yes" if f.required else "no", f.ref or ""))  # fmt: skip
+            rows.append(
+                (
+                    column,
+                    f.description,
+                    f.type,
+                    f.unit or "",
+                    ", ".join(f.enum or ()),
+                    "yes" if f.required else "no",
+                    f.ref or "",
+                )
+            )
             continue
         source = next((c for c in known if name_column(c) == column), None)
         if source is not None:
@@ -116,6 +133,8 @@ def articles_cited(ds, article_ids) -> str:
             continue
         a = articles.loc[article_id]
         inferred = " (date inferred)" if bool(a["date_published_inferred"]) else ""
-        out.append(f"{a['publisher']}, “{a['title']}”, {a['date_published']}{inferred}"
-                   + (f", {a['url']}" if isinstance(a["url"], str) and a["url"] else ""))  # fmt: skip
+        out.append(
+            f"{a['publisher']}, “{a['title']}”, {a['date_published']}{inferred}"
+            + (f", {a['url']}" if isinstance(a["url"], str) and a["url"] else "")
+        )
     return "; ".join(out) or "none"

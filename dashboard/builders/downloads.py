@@ -44,8 +44,10 @@ def analyst_zip(table: str, rows: pd.DataFrame, ds, cite: dict[str, str]) -> byt
 
 def cited(cite: dict[str, str], rows: pd.DataFrame, ds, undated: str) -> dict[str, str]:
     """The citation with the rows' count, how many are undated, and the articles they come from."""
-    return cite | {"rows": f"{len(rows):,} row(s); {undated}",
-                   "articles": analyst.articles_cited(ds, rows.get("article_id", []))}  # fmt: skip
+    return cite | {
+        "rows": f"{len(rows):,} row(s); {undated}",
+        "articles": analyst.articles_cited(ds, rows.get("article_id", [])),
+    }
 
 
 def downloads(
@@ -98,6 +100,14 @@ def downloads(
             )
         )
     if ds is not None:
-        out.append(Download("zip", "ZIP (CSV, citation, codebook)", ".zip", "application/zip",
-                            partial(analyst_zip, table, rows, ds, cite), icon=":material/folder_zip:"))  # fmt: skip
+        out.append(
+            Download(
+                "zip",
+                "ZIP (CSV, citation, codebook)",
+                ".zip",
+                "application/zip",
+                partial(analyst_zip, table, rows, ds, cite),
+                icon=":material/folder_zip:",
+            )
+        )
     return out

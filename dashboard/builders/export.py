@@ -80,8 +80,13 @@ def to_xlsx_bytes(
     string becomes a formula or a link."""
     buf = io.BytesIO()
     options = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
-    with pd.ExcelWriter(buf, engine="xlsxwriter", engine_kwargs={"options": options},
-                        datetime_format="yyyy-mm-dd", date_format="yyyy-mm-dd") as xw:  # fmt: skip
+    with pd.ExcelWriter(
+        buf,
+        engine="xlsxwriter",
+        engine_kwargs={"options": options},
+        datetime_format="yyyy-mm-dd",
+        date_format="yyyy-mm-dd",
+    ) as xw:
         cite = pd.DataFrame({"field": list(citation), "value": list(citation.values())})
         _sheet(xw, neutralise_frame(cite), "citation")
         if codebook is not None:

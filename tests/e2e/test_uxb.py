@@ -143,11 +143,19 @@ def test_date_range_counts_shading_and_basis(tab, dataset):
 @pytest.mark.parametrize(
     ("dates", "notice"),
     [
-        pytest.param("dates=2024-11-20&dates=2024-11-15", "Swapped from the link: dates ‘2024-11-20’, ‘2024-11-15’ were reversed", id="reversed"),
-        pytest.param("dates=2024-11-01&dates=2024-11-10&dates=2024-11-15", "(a range takes two dates); no date filter is applied.", id="three"),
+        pytest.param(
+            "dates=2024-11-20&dates=2024-11-15",
+            "Swapped from the link: dates ‘2024-11-20’, ‘2024-11-15’ were reversed",
+            id="reversed",
+        ),
+        pytest.param(
+            "dates=2024-11-01&dates=2024-11-10&dates=2024-11-15",
+            "(a range takes two dates); no date filter is applied.",
+            id="three",
+        ),
         pytest.param("dates=2024-02-30&dates=2024-11-15", "is not a YYYY-MM-DD date", id="invalid"),
     ],
-)  # fmt: skip
+)
 def test_url_dates_get_a_notice(new_tab, app, dates, notice):
     t = new_tab(app)
     t.goto(f"data?{dates}")

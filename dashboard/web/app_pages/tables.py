@@ -44,9 +44,11 @@ for table, tab in zip(TABS, st.tabs(list(TABS.values())), strict=True):
         more = f"; the first {SHOWN:,} are shown" if len(rows) > SHOWN else ""
         st.caption(f"{len(rows):,} row(s){more}")
         undated = undated_note(ctx.view, table)
-        st.caption(f"{undated[0].upper()}{undated[1:]}; downloads say so in their citation. Files "
-                   "carry names beside ids and the article's publisher, date and address; the XLSX "
-                   "has date cells, filters and a codebook sheet.")  # fmt: skip
+        st.caption(
+            f"{undated[0].upper()}{undated[1:]}; downloads say so in their citation. Files "
+            "carry names beside ids and the article's publisher, date and address; the XLSX "
+            "has date cells, filters and a codebook sheet."
+        )
         grid, link = links.with_row_links(rows.head(SHOWN), TABLES[table].primary_key)
         st.dataframe(
             grid,

@@ -1,4 +1,5 @@
-"""Four synthetic articles (wire copy, ministry release, translated briefing, live blog) drafted
+"""Five synthetic articles (wire copy, ministry release, translated briefing, live blog, agency
+wire) drafted
 from scratch, and the rows a curator should find in each draft."""
 
 import pytest
@@ -368,6 +369,106 @@ ARTICLES = {
                 "under",
                 "0",
                 "19",
+                "delivered",
+            ),
+        ],
+    ),
+    "agency_wire": (
+        "2024-12-04",
+        "Sample News",
+        [
+            (
+                "SEOUL, Dec. 4 (Sample News) -- North Korea appears",
+                (
+                    "troop_deployment",
+                    "joint-chiefs-of-staff",
+                    "explicit",
+                    "reports",
+                    "",
+                    "",
+                    "unknown",
+                    "2024-12-04",
+                    "day",
+                ),
+            ),
+            (
+                '"We are closely monitoring',
+                (
+                    "troop_deployment",
+                    "joint-chiefs-of-staff",
+                    "contextual",
+                    "reports",
+                    "",
+                    "",
+                    "unknown",
+                    "2024-12-04",
+                    "day",
+                ),
+            ),
+            (
+                "The United States has estimated",
+                (
+                    "arms_transfer",
+                    "united-states",
+                    "explicit",
+                    "reports",
+                    "2023-08-01",
+                    "2023-08-31",
+                    "month",
+                    "",
+                    "unknown",
+                ),
+            ),
+            (
+                "Russia's foreign ministry spokeswoman",
+                (
+                    "denial",
+                    "maria-sample",
+                    "explicit",
+                    "denies",
+                    "2024-11-28",
+                    "2024-11-28",
+                    "day",
+                    "2024-11-28",
+                    "day",
+                ),
+            ),
+            (
+                "Kim Jong-un is expected",
+                (
+                    "expected_event",
+                    "diplomatic-sources",
+                    "explicit",
+                    "expects",
+                    "",
+                    "",
+                    "unknown",
+                    "",
+                    "unknown",
+                ),
+            ),
+        ],
+        [
+            (
+                "north-korea",
+                "russia",
+                "North Korean troops",
+                "personnel",
+                "around 1,000",
+                "about",
+                "500",
+                "1500",
+                "deployed",
+            ),
+            (
+                "north-korea",
+                "russia",
+                "containers of munitions",
+                "artillery_ammunition",
+                "more than 20,000",
+                "over",
+                "20001",
+                "",
                 "delivered",
             ),
         ],

@@ -103,6 +103,23 @@ def claimants(a):
             id="alias",
         ),
         pytest.param(
+            "Russia's foreign ministry spokeswoman Maria Sample called the report baseless.",
+            ["Maria Sample"],
+            None,
+            "called",
+            id="called-baseless",
+        ),
+        pytest.param(
+            "Pyongyang denied sending any weapons.", ["north-korea"], None, "denied", id="capital"
+        ),
+        pytest.param(
+            "SEOUL, Dec. 4 (Synthetic Wire) -- Troops moved, officials said.",
+            [],
+            None,
+            "",
+            id="dateline-capital-is-no-claimant",
+        ),
+        pytest.param(
             "Synthetic Wire reports via the NIS that troops fought.",
             [],
             "nis",

@@ -33,7 +33,7 @@ ORG = re.compile(
 GROUP = re.compile(
     r"\b(?P<name>(?:[A-Z][\w.-]+(?:['’]s)?\s+(?:and\s+)?){0,3}"
     r"(?:(?:senior|military|defen[cs]e|government|security|intelligence|administration|western"
-    r"|foreign|local|unnamed|anonymous)\s+){0,2}"
+    r"|foreign|local|unnamed|anonymous|diplomatic|senior|western|intelligence)\s+){0,2}"
     r"(?:officials|sources|experts|analysts|diplomats|observers|lawmakers"
     r"|intelligence(?:\s+(?:services?|agency))?))\b"
 )
@@ -177,8 +177,12 @@ class ActorFinder:
         if self._known:
             for m in self._known.finditer(text):
                 match = self.lexicon.match(m.group(0), fuzzy=False)
-                if m.group(0) in CAPITALS and _LOCATIVE_BEFORE.search(text[: m.start()]):
-                    continue  # "arrived in Moscow": a place
+                if (
+                    match
+                    and match.surface in CAPITALS
+                    and (m.group(0) != match.surface or _LOCATIVE_BEFORE.search(text[: m.start()]))
+                ):
+                    continue  # "arrived in Moscow" is a place, "SEOUL, Dec. 4" a dateline
                 if match:
                     aid = match.key
                     found.append(
@@ -213,7 +217,7 @@ class ActorFinder:
         return sorted(found, key=lambda f: f.start)
 
     def _new(self, words: str, s: int, e: int, rule: str, text: str) -> Mention:
-        country = country_of(words, text[max(0, s - 30) : s])
+        country = country_of(words, text[max(0, s - 50) : s])
         match = self.lexicon.match(words)
         if match and country and self._countries[match.key] not in ("", country):
             match = None  # 'US officials' is no spelling of 'Russian officials'

@@ -18,7 +18,7 @@ _VERBS = (
     r"|denied|denies|denying|announced|announces|revealed|reveals|stated|states|claimed|claims"
     r"|claiming|added|noted|acknowledged|admitted|warned|estimated|estimates|indicated|indicating"
     r"|assessed|assesses|dismissed|dismissing|rejected|wrote|posted|briefed|disclosed|alleged"
-    r"|insisted|believes|informed|showed|shows|(?:has|have|had)\s+found|found\s+that"
+    r"|insisted|believes|informed|showed|shows|called|branded|labell?ed|described|(?:has|have|had)\s+found|found\s+that"
 )
 BEFORE = re.compile(rf"\b(?:{_VERBS})\b", re.IGNORECASE)  # the claimant comes before the verb
 AFTER = re.compile(

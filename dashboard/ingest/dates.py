@@ -86,7 +86,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "vague",
             r"\b(?:in\s+recent\s+(?:days|weeks|months)|recently|in\s+the\s+near\s+future|soon"
             r"|in\s+the\s+(?:coming|next\s+few)\s+(?:days|weeks|months)|in\s+the\s+past\s+(?:few\s+)?"
-            r"(?:days|weeks|months)|(?:earlier|later)\s+this\s+year|this\s+year|last\s+year)\b",
+            r"(?:days|weeks|months)|(?:earlier|later)\s+this\s+year|this\s+year|last\s+year|next\s+year)\b",
         ),
     )
 )

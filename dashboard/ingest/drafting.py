@@ -34,7 +34,7 @@ MIN_WORDS = 5
 # country qualifies an actor; it is neither where the event happened nor who acted.
 _QUALIFYING = re.compile(
     r"^['’]s\s+(?:(?:[A-Z][\w.-]*|leader|minister|president|spokes\w+|chief|head|envoy|ambassador"
-    r"|foreign|defen[cs]e|national|state)[\s,]+){0,4}$"
+    r"|foreign|defen[cs]e|national|state|ministry|military|government|army)[\s,]+){0,4}$"
 )
 _GAP_WORDS = (
     2  # "confirmed on November 7", "said late last week": a date this close is the report's

@@ -17,7 +17,8 @@ EVENT_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "troop_deployment",
-            r"\b(?:deploy\w*|stationed|dispatched|sent\s+(?:troops|soldiers)|arriv\w+|presence)\b",
+            r"\b(?:deploy\w*|stationed|dispatched|sent\s+(?:troops|soldiers)|arriv\w+|presence)\b"
+            r"|\b(?:troops|soldiers|fighters|servicemen)\b[^.]*\b(?:travel\w*|moved|moving|headed)\b",
         ),
         ("diplomatic_meeting", r"\b(?:talks|discussions|met|meeting|summit|negotiat\w+)\b"),
         ("diplomatic_visit", r"\b(?:visit\w*|trip|travel\w*)\b"),

@@ -11,6 +11,16 @@ from dashboard.ingest.rules import transfer_status
 from dashboard.ingest.sentences import Sentence
 from dashboard.ingest.systems import SystemMention
 
+ADJECTIVES = {
+    "KP": "North Korean",
+    "KR": "South Korean",
+    "RU": "Russian",
+    "UA": "Ukrainian",
+    "US": "American",
+    "CN": "Chinese",
+    "BY": "Belarusian",
+    "IR": "Iranian",
+}
 SENDS = re.compile(
     r"\b(?:suppl\w+|deliver\w*|ship\w*|sent|sends|export\w*|transferr?\w*|provid\w+|handed|deploy\w*|amassed|massed|dispatched)\b",
     re.IGNORECASE,
@@ -42,8 +52,10 @@ def _supplier(d, s: Sentence, m: SystemMention, mentions: list[Mention]):
     return "", ""
 
 
-def _recipient(d, s: Sentence, supplier: str, mentions: list[Mention]):
-    states = [x for x in mentions if x.kind == "state" and x.actor_id != supplier]
+def _recipient(d, s: Sentence, supplier: str, mentions: list[Mention], speakers: set[str]):
+    """The state named after the sending verb (or anywhere), neither the supplier nor the one
+    who says so ("The United States estimated that Pyongyang shipped ...")."""
+    states = [x for x in mentions if x.kind == "state" and x.actor_id not in {supplier, *speakers}]
     verb = SENDS.search(s.text)
     later = [x for x in states if verb and x.start >= verb.end()] or states
     if not later:
@@ -115,7 +127,13 @@ def draft_transfer(
     supplier, why = _supplier(d, s, m, mentions)
     if why:
         by.append(why)
-    recipient, why = _recipient(d, s, supplier, mentions)
+    if system_name == "troops (nationality not stated)" and supplier:
+        adjective = ADJECTIVES.get(d.ctx.actor_countries.get(supplier, ""))
+        if adjective:  # "North Korea dispatched 1,000 additional soldiers"
+            system_name = f"{adjective} troops"
+            by.append(f"system_name: {system_name}, the supplier's troops (systems rule: supplier)")
+    speakers = {event["claimant_actor_id"], event["claimant_cites_actor_id"]}
+    recipient, why = _recipient(d, s, supplier, mentions, speakers)
     if not recipient:
         recipient, why = _recipient_by_place(d, supplier, places)
     system = known[0] if known and known[1].how != "proposed" else None

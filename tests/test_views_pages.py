@@ -56,7 +56,7 @@ def test_equipment_sections_part_hardware_from_troops():
     )
     parts = sections.equipment_sections(q)
     assert [(s.key, s.title) for s in parts] == [
-        ("hardware", "Guns and rocket launchers"),
+        ("hardware", "Weapons and equipment"),
         ("personnel", "Troops"),
     ]
     assert [list(s.rows["transfer_id"]) for s in parts] == [["t1", "t3"], ["t2", "t4"]]
@@ -200,3 +200,53 @@ def test_downloads_table():
 def test_a_table_without_a_place_has_no_geojson():
     rows = pd.DataFrame({"claim_id": ["c1"], "proposition": ["x"]})
     assert [d.key for d in downloads(rows, "claims", {}, pd.DataFrame())] == ["csv", "cite", "xlsx"]
+
+
+def test_undated_table_names_the_claimant():
+    undated = pd.DataFrame(
+        {
+            "event_id": ["e1"],
+            "event_type": ["combat"],
+            "claimant_actor_id": ["ft"],
+            "stance": ["reports"],
+            "date_text": [None],
+            "report_date_text": ["earlier this month"],
+            "summary": ["Troops fought."],
+        }
+    )
+    table = sections.undated_table(undated, {"ft": "Financial Times"})
+    assert table.to_dict("records") == [
+        {
+            "summary": "Troops fought.",
+            "event_type": "combat",
+            "claimant": "Financial Times",
+            "stance": "reports",
+            "when (as written)": None,
+            "reported": "earlier this month",
+            "id": "e1",
+        }
+    ]
+
+
+SPAN = (date(2024, 10, 21), date(2024, 11, 20))
+
+
+@pytest.mark.parametrize(
+    ("filters", "span", "expected"),
+    [
+        pytest.param(Filters(), SPAN, None, id="no-range"),
+        pytest.param(Filters(start=SPAN[0], end=SPAN[1]), SPAN, None, id="the-whole-span"),
+        pytest.param(
+            Filters(start=date(2024, 11, 1), end=date(2024, 11, 10)),
+            SPAN,
+            (D("2024-11-01"), D("2024-11-11")),
+            id="range-to-the-end-of-its-last-day",
+        ),
+        pytest.param(
+            Filters(start=date(2024, 11, 1)), SPAN, (D("2024-11-01"), D("2024-11-21")), id="open"
+        ),
+        pytest.param(Filters(start=date(2024, 11, 1)), None, None, id="no-dates-in-data"),
+    ],
+)
+def test_chosen_range(filters, span, expected):
+    assert sections.chosen_range(filters, span) == expected

@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 
 from dashboard.schema import TRANSFER_CATEGORIES
+from dashboard.views.filters import Filters
 
 PERSONNEL = "personnel"
 HARDWARE = tuple(c for c in TRANSFER_CATEGORIES if c != PERSONNEL)  # every other category
-UNDATED_COLUMNS = [
-    "event_id",
-    "event_type",
-    "claimant_actor_id",
-    "stance",
-    "date_text",
-    "report_date_text",
-    "summary",
-]
+HARDWARE_TITLE = "Weapons and equipment"  # guns, launchers, missiles, ammunition: not troops
 EQUIPMENT_COLUMNS = [
     "transfer_id",
     "as_stated",
@@ -55,10 +49,36 @@ def split_dated(events: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     return events[dated], events[~dated]
 
 
+def undated_table(undated: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """The undated rows as the Timeline lists them: what, who says so, and the words for when."""
+    return pd.DataFrame(
+        {
+            "summary": undated["summary"],
+            "event_type": undated["event_type"],
+            "claimant": undated["claimant_actor_id"].map(names),
+            "stance": undated["stance"],
+            "when (as written)": undated["date_text"],
+            "reported": undated["report_date_text"],
+            "id": undated["event_id"],
+        }
+    )
+
+
+def chosen_range(
+    f: Filters, span: tuple[date, date] | None
+) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The date range the filter chose, to shade on the timeline (first day to the end of the
+    last); None when no range narrows the data's own span."""
+    if not (f.start or f.end) or span is None or (f.start, f.end) == tuple(span):
+        return None
+    lo, hi = pd.Timestamp(f.start or span[0]), pd.Timestamp(f.end or span[1])
+    return lo, hi + pd.Timedelta(days=1)
+
+
 def equipment_sections(q: pd.DataFrame) -> list[Section]:
     """tallies.quantity_rows split into hardware and troops: their figures are never compared."""
     hardware = q["category"].isin(HARDWARE)
     return [
-        Section("hardware", "Guns and rocket launchers", q[hardware]),
+        Section("hardware", HARDWARE_TITLE, q[hardware]),
         Section("personnel", "Troops", q[q["category"] == PERSONNEL]),
     ]

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard.builders.text import md
-from dashboard.views import tallies
+from dashboard.views import sections, tallies
 from dashboard.web import frame
 from dashboard.web.links import row_link_md
 
@@ -46,7 +46,7 @@ def figure_lines(rows):
 
 left, right = st.columns(2)
 with left:
-    st.subheader("Guns and rocket launchers")
+    st.subheader(sections.HARDWARE_TITLE)
     figure_lines(m["hardware"])
 with right:
     st.subheader("Troops")

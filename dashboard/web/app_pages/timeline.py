@@ -1,10 +1,9 @@
 """Timeline: when things happened and when they were reported, with the window's precision."""
 
-import pandas as pd
 import streamlit as st
 
 from dashboard.builders import charts
-from dashboard.builders.palette import words
+from dashboard.builders.palette import worded, words
 from dashboard.views import sections, tallies
 from dashboard.web import frame, links
 
@@ -37,13 +36,12 @@ if len(dated) > DRAWN:
     fig = charts.timeline_counts_figure(ev, colour_by)
 else:
     fig = charts.timeline_figure(ev, names, colour_by)
-f = ctx.filters
-if fig.data and (f.start or f.end) and (f.start, f.end) != tuple(ctx.span or ()):
+chosen = sections.chosen_range(ctx.filters, ctx.span)
+if fig.data and chosen:
     # Shade the chosen range: what the filter keeps is seen against it (a window overlaps it).
-    lo, hi = pd.Timestamp(f.start or ctx.span[0]), pd.Timestamp(f.end or ctx.span[1])
     fig.add_vrect(
-        x0=lo.isoformat(),
-        x1=(hi + pd.Timedelta(days=1)).isoformat(),
+        x0=chosen[0].isoformat(),
+        x1=chosen[1].isoformat(),
         fillcolor="#1f77b4",
         opacity=0.10,
         line_width=0,
@@ -58,20 +56,9 @@ else:
     st.info("None of the rows shown has a date; they are listed below.")
 
 st.subheader(f"Undated rows ({len(undated)})")
-shown = frame.capped(undated)
+table = sections.undated_table(frame.capped(undated), names)
 undated_table, id_link = links.as_links(
-    pd.DataFrame(
-        {
-            "summary": shown["summary"],
-            "event type": shown["event_type"].map(words),
-            "claimant": shown["claimant_actor_id"].map(names),
-            "stance": shown["stance"],
-            "when (as written)": shown["date_text"].map(words),
-            "reported": shown["report_date_text"].map(words),
-            "id": shown["event_id"],
-        }
-    ),
-    ["id"],
+    worded(table, ["event_type", "when (as written)", "reported"]), ["id"]
 )
 st.dataframe(
     undated_table,

@@ -287,7 +287,8 @@ def _article(rng, a: int, count: int, ref, pub: date) -> tuple[str, list[dict], 
         claimant = rng.choice(claimants)
         who = rng.sample(ACTORS_OF.get(kind, actors), 1) if rng.random() < 0.9 else []
         place = rng.choice(places) if rng.random() < 0.8 else ""
-        happened = _window(rng, _day(rng), 0.45)
+        day = _day(rng)  # only an expectation may lie after its article (the validator's rule)
+        happened = _window(rng, day if kind == "expected_event" else min(day, pub), 0.45)
         report_day = min(
             pub,
             (date.fromisoformat(happened[1]) if happened[1] else pub)

@@ -355,9 +355,13 @@ def _boundary_copy(tmp_path: Path) -> Path:
     col = {name: i for i, name in enumerate(rows[0])}
     edits = {
         "t01-ev01": {"date_start": "1900-01-01", "date_end": "1900-01-01", "date_precision": "day"},
-        "t04-ev03": {"stance": "expects", "date_start": "2100-12-01", "date_end": "2100-12-31",
-                     "date_precision": "month"},
-    }  # fmt: skip
+        "t04-ev03": {
+            "stance": "expects",
+            "date_start": "2100-12-01",
+            "date_end": "2100-12-31",
+            "date_precision": "month",
+        },
+    }
     seen = 0
     for row in rows[1:]:
         for name, value in edits.get(row[0], {}).items():

@@ -90,3 +90,12 @@ def test_page_cites_the_edited_version(copy: Path, monkeypatch):
     shown = " ".join(c.value for c in at.sidebar.caption)
     assert second in shown and first not in shown
     st.cache_resource.clear()
+
+
+def test_unreadable_file_gives_a_key_not_a_traceback(copy: Path, monkeypatch):
+    def unreadable(folder):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(loading, "dataset_version", unreadable)
+    key = loading._signature(copy, now=0.0)
+    assert len(key) == 12 and key == loading._signature(copy, now=0.1)

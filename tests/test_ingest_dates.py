@@ -163,6 +163,25 @@ def test_a_month_precise_publication_date_resolves_no_weekday(phrase, precision,
     assert (w.precision, w.start) == (precision, D(start) if start else None)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        pytest.param("Kim will visit Moscow on Friday.", "2024-11-22", id="will-friday"),
+        pytest.param(
+            "They are expected to meet on Wednesday.", "2024-11-20", id="expected-same-day"
+        ),
+        pytest.param("Talks are scheduled for Monday.", "2024-11-25", id="scheduled-monday"),
+        pytest.param("Kim visited Moscow on Friday.", "2024-11-15", id="past-friday"),
+        pytest.param(
+            "Kim will visit Russia, the NIS said on Monday.", "2024-11-18", id="said-monday"
+        ),
+    ],
+)
+def test_a_weekday_after_future_words_is_the_coming_one(sentence, day):
+    (w,) = find_dates(sentence, WED)
+    assert (w.start, w.precision) == (D(day), "day")
+
+
 def test_dates_are_found_at_their_offsets_left_to_right():
     text = "On November 16 the paper said guns arrived in mid-November, earlier this month."
     found = find_dates(text, WED)

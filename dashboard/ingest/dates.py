@@ -158,7 +158,9 @@ def _unknown(text: str, rule: str, offset: int, basis: str) -> DateWindow:
     return DateWindow(text, None, None, "unknown", False, rule, offset, basis)
 
 
-def _resolve(name: str, m: re.Match[str], published: date, precision: str) -> DateWindow:
+def _resolve(
+    name: str, m: re.Match[str], published: date, precision: str, future: bool = False
+) -> DateWindow:
     text, off = m.group(0), m.start()
     g = m.groupdict()
     year = int(g["y"]) if g.get("y") else None
@@ -188,7 +190,7 @@ def _resolve(name: str, m: re.Match[str], published: date, precision: str) -> Da
         return _unknown(text, name, off, "too vague for a window; kept as words")
     if name == "relative":
         return _relative(text, g, published, precision, off)
-    return _weekday(text, g, published, precision, off)
+    return _weekday(text, g, published, precision, off, future)
 
 
 def _relative(text: str, g: dict, published: date, precision: str, off: int) -> DateWindow:
@@ -248,19 +250,41 @@ def _relative(text: str, g: dict, published: date, precision: str, off: int) -> 
     return DateWindow(text, sat, sat + timedelta(days=1), "part_of_month", True, "relative", off)
 
 
-def _weekday(text: str, g: dict, published: date, precision: str, off: int) -> DateWindow:
+def _weekday(
+    text: str, g: dict, published: date, precision: str, off: int, future: bool = False
+) -> DateWindow:
     if precision != "day":
         return _unknown(text, "weekday", off, "a weekday needs a day-precise publication date")
     target = WEEKDAYS.index(g["wd"].lower())
     back = (published.weekday() - target) % 7  # a Wednesday named in a Wednesday article: 0
     which = (g.get("which") or "").lower()
-    if which == "next":
+    if which in ("", "on", "this") and future:
+        # "will meet on Thursday": the coming one (a Thursday article's own day included)
+        d = published + timedelta(days=(target - published.weekday()) % 7)
+    elif which == "next":
         d = published + timedelta(days=(target - published.weekday()) % 7 or 7)
     elif which == "last" and back == 0:
         d = published - timedelta(days=7)
     else:
         d = published - timedelta(days=back)
     return DateWindow(text, d, d, "day", True, "weekday", off)
+
+
+# A weekday after these words is the coming one, not the last ("Kim will visit on Friday").
+FUTURE = re.compile(
+    r"\b(?:will|shall|is\s+to|are\s+to|plans?\s+to|expected\s+to|scheduled|due\s+to|set\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+_SAID = re.compile(r"\b(?:said|says|told|announced|reported|added|stated|confirmed)\b", re.I)
+
+
+def _future_before(text: str, start: int) -> bool:
+    """Future words shortly before, with no verb of saying between ("..., it said on Monday")."""
+    lead = text[max(0, start - 60) : start]
+    hits = list(FUTURE.finditer(lead))
+    return bool(hits) and not _SAID.search(lead[hits[-1].end() :])
 
 
 def find_dates(text: str, published: date, precision: str = "day") -> list[DateWindow]:
@@ -274,7 +298,8 @@ def find_dates(text: str, published: date, precision: str = "day") -> list[DateW
             if name == "month" and m.group("mon") == "May" and not _may_is_month(text, m):
                 continue
             try:
-                window = _resolve(name, m, published, precision)
+                future = name == "weekday" and _future_before(text, m.start())
+                window = _resolve(name, m, published, precision, future)
             except ValueError:  # "31 February" is no date, and not a month either
                 taken.append((m.start(), m.end()))
                 continue

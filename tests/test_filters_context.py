@@ -1,5 +1,6 @@
 """Date basis (happened / reported / either), responses kept for context, undated counts and the
-span that follows the filter: tables on hand-made frames and the real dataset."""
+span that follows the filter: tables on hand-made frames and on the synthetic fixture dataset
+(tests/fixtures/dataset/README.md), every expected value read off its tables by hand."""
 
 from datetime import date
 
@@ -17,14 +18,15 @@ from dashboard.views.filters import (
     in_range,
     undated_words,
 )
+from tests.fixtures import FIXTURE_DIR
 
 D = pd.Timestamp
-NOV = dict(start=date(2024, 11, 15), end=date(2024, 11, 20))
+MID = dict(start=date(2030, 3, 12), end=date(2030, 3, 14))
 
 
 @pytest.fixture(scope="module")
 def ds():
-    return load_dataset()
+    return load_dataset(FIXTURE_DIR)
 
 
 def _frame():
@@ -58,74 +60,78 @@ def test_in_range_and_dated_by_basis(basis, lo, hi, inside, has_date):
     assert "".join(f.index[dated(f, basis)]) == has_date
 
 
-ALL = [f"{i:02d}" for i in range(1, 25)]
+ALL = [
+    "t01-ev01",
+    "t01-ev02",
+    "t01-ev03",
+    "t01-ev04",
+    "t02-ev01",
+    "t02-ev02",
+    "t03-ev01",
+    "t03-ev02",
+    "t04-ev01",
+    "t04-ev02",
+    "t04-ev03",
+]
+WESTRIA = [
+    "t01-ev01",
+    "t01-ev02",
+    "t01-ev04",
+    "t03-ev01",
+    "t04-ev01",
+    "t04-ev03",
+]  # its officials claim
+DENIALS = ["t01-ev03", "t03-ev02"]  # Norland's ministry answering t01-ev01 and t03-ev01
 
 
 @pytest.mark.parametrize(
     ("filters", "events", "context"),
     [
         pytest.param(Filters(), ALL, [], id="no-filter-no-context"),
+        pytest.param(Filters(actors=("westria",)), WESTRIA, DENIALS, id="actor-keeps-the-denials"),
         pytest.param(
-            Filters(actors=("nk-troops",)),
-            [
-                "02",
-                "03",
-                "04",
-                "05",
-                "08",
-                "11",
-                "12",
-                "14",
-                "15",
-                "16",
-                "17",
-                "18",
-                "19",
-                "22",
-                "24",
-            ],
-            ["20", "21", "23"],
-            id="troops-keep-denials-and-putin",
-        ),
-        pytest.param(
-            Filters(actors=("nk-troops",), stances=("reports",)),
-            ["02", "03", "04", "05", "08", "11", "12", "14", "15", "18", "19", "22"],
+            Filters(actors=("westria",), stances=("reports",)),
+            WESTRIA[:-1],
             [],
             id="stance-filter-applies-to-context",
         ),
         pytest.param(
-            Filters(actors=("nk-troops",), stances=("reports", "denies")),
-            ["02", "03", "04", "05", "08", "11", "12", "14", "15", "18", "19", "22"],
-            ["20", "21"],
+            Filters(actors=("westria",), stances=("reports", "denies")),
+            WESTRIA[:-1],
+            DENIALS,
             id="denials-asked-for",
         ),
         pytest.param(
             Filters(include_undated=False, date_basis="happened"),
-            ["06", "07", "23"],
+            ["t01-ev03", "t02-ev01", "t03-ev02"],
             [],
             id="happened-only",
         ),
         pytest.param(
-            Filters(include_undated=False, date_basis="reported", **NOV),
-            ["01", "02", "10", "11", "12", "13"],
+            Filters(include_undated=False, date_basis="reported", **MID),
+            [
+                "t01-ev01",
+                "t01-ev02",
+                "t01-ev03",
+                "t01-ev04",
+                "t02-ev01",
+                "t02-ev02",
+                "t03-ev01",
+                "t03-ev02",
+                "t04-ev02",
+            ],
             [],
-            id="reported-mid-nov",
+            id="reported-12-14-march",
         ),
         pytest.param(
-            Filters(include_undated=False, date_basis="happened", **NOV),
-            ["06", "07"],
+            Filters(include_undated=False, date_basis="happened", **MID),
+            DENIALS,
             [],
-            id="happened-mid-nov",
+            id="happened-12-14-march",
         ),
         pytest.param(
-            Filters(include_undated=False, **NOV),
-            ["01", "02", "06", "07", "10", "11", "12", "13"],
-            [],
-            id="either-mid-nov",
-        ),
-        pytest.param(
-            Filters(start=date(2024, 11, 7), end=date(2024, 11, 7), include_undated=False),
-            ["06", "07", "16", "17"],
+            Filters(start=date(2030, 3, 20), end=date(2030, 3, 20), include_undated=False),
+            ["t04-ev01", "t04-ev02"],
             [],
             id="one-day",
         ),
@@ -133,15 +139,15 @@ ALL = [f"{i:02d}" for i in range(1, 25)]
 )
 def test_filters_keep_the_answers_of_shown_rows(ds, filters, events, context):
     view = apply_filters(ds, filters)
-    assert sorted(view.events["event_id"].str[-2:]) == events
-    assert sorted(view.answering["event_id"].str[-2:]) == context
+    assert sorted(view.events["event_id"]) == events
+    assert sorted(view.answering["event_id"]) == context
 
 
-def test_troops_filter_shows_the_denials_marked_with_their_words(ds):
-    view = apply_filters(ds, Filters(actors=("nk-troops",)))
+def test_actor_filter_shows_the_denials_marked_with_their_words(ds):
+    view = apply_filters(ds, Filters(actors=("westria",)))
     contested = tallies.contested(view, ds)
     marked = contested[contested["shown_because"] != ""]
-    assert list(marked["event_id"]) == ["000-ev20", "000-ev21", "000-ev23"]
+    assert list(marked["event_id"]) == DENIALS
     assert set(marked["shown_because"]) == {"answers a shown row"}
     answers = tallies.answers_table(view, ds)
     assert list(
@@ -153,33 +159,30 @@ def test_troops_filter_shows_the_denials_marked_with_their_words(ds):
             strict=True,
         )
     ) == [
-        ("000-ev20", "000-ev18", "initially", "answers a shown row"),
-        ("000-ev20", "000-ev19", "initially", "answers a shown row"),
-        ("000-ev21", "000-ev18", "initially", "answers a shown row"),
-        ("000-ev21", "000-ev19", "initially", "answers a shown row"),
-        ("000-ev23", "000-ev22", "21–31 Oct 2024", "answers a shown row"),
+        ("t01-ev03", "t01-ev01", "12 Mar 2030", "answers a shown row"),
+        ("t03-ev02", "t03-ev01", "12 Mar 2030", "answers a shown row"),
     ]
     words = dict(zip(answers["answer"], answers["in their words"], strict=False))
-    assert words["000-ev20"] == ds.events.set_index("event_id").at["000-ev20", "passage"]
+    assert words["t01-ev03"] == "Norland's foreign ministry denied the report on March 12."
 
 
 @pytest.mark.parametrize(
     ("filters", "counts", "words"),
     [
-        pytest.param(Filters(), (11, 13), "11 dated rows · 13 undated included", id="all"),
+        pytest.param(Filters(), (10, 1), "10 dated rows · 1 undated included", id="all"),
         pytest.param(
-            Filters(**NOV), (8, 13), "8 dated in range · 13 undated included", id="mid-nov"
+            Filters(**MID), (9, 1), "9 dated in range · 1 undated included", id="12-14-march"
         ),
         pytest.param(
-            Filters(include_undated=False, **NOV),
-            (8, 0),
-            "8 dated in range · undated left out",
+            Filters(include_undated=False, **MID),
+            (9, 0),
+            "9 dated in range · undated left out",
             id="left-out",
         ),
         pytest.param(
             Filters(date_basis="happened"),
-            (3, 21),
-            "3 dated rows · 21 undated included",
+            (3, 8),
+            "3 dated rows · 8 undated included",
             id="happened",
         ),
     ],
@@ -193,21 +196,19 @@ def test_undated_counts(ds, filters, counts, words):
 @pytest.mark.parametrize(
     ("filters", "span"),
     [
-        pytest.param(Filters(), (date(2024, 10, 21), date(2024, 11, 20)), id="all"),
+        pytest.param(Filters(), (date(2030, 3, 1), date(2030, 3, 20)), id="all"),
+        pytest.param(Filters(**MID), (date(2030, 3, 12), date(2030, 3, 14)), id="clipped-to-range"),
         pytest.param(
-            Filters(**NOV), (date(2024, 11, 15), date(2024, 11, 20)), id="clipped-to-range"
-        ),
-        pytest.param(
-            Filters(start=date(2024, 11, 1), end=date(2024, 11, 10)),
-            (date(2024, 11, 1), date(2024, 11, 10)),
+            Filters(start=date(2030, 3, 1), end=date(2030, 3, 5)),
+            (date(2030, 3, 1), date(2030, 3, 5)),
             id="window-wider-than-range",
         ),
         pytest.param(
-            Filters(actors=("financial-times",)),
-            (date(2024, 11, 16), date(2024, 11, 16)),
+            Filters(actors=("norland-foreign-ministry",)),
+            (date(2030, 3, 12), date(2030, 3, 12)),
             id="rows-narrower",
         ),
-        pytest.param(Filters(event_types=("training",)), None, id="undated-only"),
+        pytest.param(Filters(stances=("uncertain",)), None, id="undated-only"),
     ],
 )
 def test_overview_span_follows_the_filter(ds, filters, span):
@@ -215,6 +216,6 @@ def test_overview_span_follows_the_filter(ds, filters, span):
 
 
 def test_date_span_by_basis(ds):
-    assert date_span(ds) == (date(2024, 10, 21), date(2024, 11, 20))
-    assert date_span(ds, "happened") == (date(2024, 10, 21), date(2024, 11, 19))
-    assert date_span(ds, "reported") == (date(2024, 10, 21), date(2024, 11, 20))
+    assert date_span(ds) == (date(2030, 3, 1), date(2030, 3, 20))
+    assert date_span(ds, "happened") == (date(2030, 3, 1), date(2030, 3, 12))
+    assert date_span(ds, "reported") == (date(2030, 3, 11), date(2030, 3, 20))

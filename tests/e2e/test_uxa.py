@@ -122,7 +122,7 @@ def test_phone_timeline_keeps_a_wide_plot_and_says_its_filters(new_tab, app):
     t = new_tab(app, **PHONE)
     t.goto("timeline")
     s.wait_for_charts(t.page)
-    expect(t.page.locator(".st-key-filter_line")).to_contain_text("No filter: all 23 events")
+    expect(t.page.locator(".st-key-filter_line")).to_contain_text("No filter: all 24 events")
     plot = t.page.get_by_test_id("stPlotlyChart").locator(".nsewdrag").first
     assert plot.bounding_box()["width"] >= 250
     labels = t.page.get_by_test_id("stPlotlyChart").locator(".annotation-text").all_inner_texts()

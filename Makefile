@@ -23,7 +23,7 @@ run: $(VENV)/.run-installed
 
 # The dashboard with the Curate page (review drafts, merge them): for a curator's own machine.
 curate: $(VENV)/.run-installed
-	$(BIN)/python -m dashboard merge --recover
+	$(BIN)/python -m dashboard merge --recover --data "$${DASHBOARD_DATA_DIR:-datasets}"
 	DASHBOARD_CURATE=1 $(BIN)/python -m streamlit run dashboard/web/app.py --server.port=$(PORT) --server.address=localhost
 
 lint: $(VENV)/.test-installed

@@ -36,3 +36,39 @@ def test_unknown_url_values_are_escaped_in_the_sidebar_notice():
             "Ignored from the link: claimant ‘\\<img src\\=x\\> http\\:\u2060\\/\\/127\\.0\\.0\\.2\\/x’ (not in this dataset).",
         ]
     )
+
+
+def test_st_table_is_called_only_through_the_escaping_helper():
+    """st.table renders its cells as Markdown: a cell could fetch an image (found on the print
+    view). Only dashboard.web.frame.static_table may call it, and it escapes every cell."""
+    import ast
+    from pathlib import Path
+
+    web = Path(ENTRY).parent
+    calls = []
+    files = list(web.rglob("*.py"))
+    assert len(files) > 5
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "table"
+            ):
+                calls.append(path.name)
+    assert calls == ["frame.py"]
+
+
+def test_md_frame_escapes_cells_and_headers():
+    import pandas as pd
+
+    from dashboard.builders.text import md_frame
+
+    out = md_frame(
+        pd.DataFrame({"a[b]": ["![](http://127.0.0.1:9/x.png)", None], "n": [1.5, None]})
+    )
+    assert list(out.columns) == ["a\\[b\\]", "n"]
+    assert out.to_dict("list") == {
+        "a\\[b\\]": ["\\!\\[\\]\\(http\\:\u2060\\/\\/127\\.0\\.0\\.1\\:9\\/x\\.png\\)", ""],
+        "n": ["1\\.5", ""],
+    }

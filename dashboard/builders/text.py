@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
+
 from dashboard.data.bidi import show_bidi_controls
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
@@ -29,3 +31,11 @@ def md(value: object) -> str:
         return ""
     text = _LINE_BREAKS.sub(" ", show_bidi_controls(str(value)))
     return _PUNCTUATION.sub(r"\\\1", _AUTOLINK.sub(WORD_JOINER, text))
+
+
+def md_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A frame for a Markdown-rendering sink (st.table renders every cell as Markdown): each cell
+    and each column name through md(), missing cells empty, numbers as their text."""
+    out = frame.map(lambda v: "" if v is None or (not isinstance(v, str) and pd.isna(v)) else md(v))
+    out.columns = [md(c) for c in frame.columns]
+    return out

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.builders.palette import words
-from dashboard.builders.text import md
+from dashboard.builders.text import md, md_frame
 from dashboard.data.dataset import Dataset
 from dashboard.views import filters as flt
 
@@ -156,3 +156,8 @@ def capped(frame: pd.DataFrame, limit: int = TABLE_ROWS) -> pd.DataFrame:
             "or download them all from the Data page."
         )
     return frame.head(limit)
+
+
+def static_table(frame: pd.DataFrame) -> None:
+    """st.table renders each cell as Markdown: data reaches it only escaped (builders.text)."""
+    st.table(md_frame(frame))

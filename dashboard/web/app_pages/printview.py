@@ -1,6 +1,6 @@
 """Print view: the filters, the key figures, the timeline and the rows on one page, for paper.
 
-Static tables (st.table) wrap their text instead of scrolling, so wide tables print whole; the
+Static tables (st.table, through frame.static_table: its cells render Markdown) wrap their text instead of scrolling, so wide tables print whole; the
 sidebar starts collapsed (Streamlit's print style hides a collapsed sidebar).
 """
 
@@ -24,7 +24,7 @@ names = tallies.actor_names(ctx.ds)
 m = frame.cached(tallies.overview_metrics, ctx)
 st.subheader("Key figures")
 figures = pd.concat([m["hardware"], m["personnel"]])
-st.table(
+frame.static_table(
     pd.DataFrame(
         {
             "as stated": figures["as_stated"],
@@ -48,7 +48,7 @@ else:
 # 3. Every row, in words, wrapped rather than clipped
 st.subheader(f"Events ({len(ctx.view.events)})")
 ev = frame.capped(ctx.view.events)
-st.table(
+frame.static_table(
     pd.DataFrame(
         {
             "summary": ev["summary"],
@@ -74,7 +74,7 @@ st.table(
 )
 st.subheader(f"Transfers ({len(ctx.view.transfers)})")
 tr = frame.capped(ctx.view.transfers)
-st.table(
+frame.static_table(
     details.transfer_rows(tr, ctx.ds, names, "")[
         ["summary", "claimant", "happened", "reported", "row_id"]
     ].rename(columns={"row_id": "row"})

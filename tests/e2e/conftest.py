@@ -163,7 +163,8 @@ def new_tab(browser: Browser) -> Iterator[Callable[[s.AppServer], Tab]]:
     contexts = []
 
     def make(server: s.AppServer, **context_args) -> Tab:
-        ctx = browser.new_context(viewport=s.VIEWPORT, accept_downloads=True, **context_args)
+        args = {"viewport": s.VIEWPORT, "accept_downloads": True, **context_args}  # a phone's wins
+        ctx = browser.new_context(**args)
         ctx.set_default_timeout(s.TIMEOUT_MS)
         contexts.append(ctx)
         page = ctx.new_page()

@@ -422,6 +422,7 @@ def write_dataset(folder: Path | str, n_events: int, seed: int = 1) -> Path:
     seeds.mkdir(parents=True, exist_ok=True)
     assert set(EVENT_WEIGHTS) == set(EVENT_TYPES), "bench.synth is out of step with the codebook"
     rng = random.Random(seed)
+    extra = random.Random(seed + 1_000_003)
     ref = reference_tables()
     events, transfers = [], []
     for a in range(-(-n_events // EVENTS_PER_ARTICLE)):
@@ -431,13 +432,89 @@ def write_dataset(folder: Path | str, n_events: int, seed: int = 1) -> Path:
         raw = text.encode("utf-8")
         (seeds / f"{meta['article_id']}.txt").write_bytes(raw)
         meta["sha256"] = hashlib.sha256(raw).hexdigest()
-        meta = {key: meta[key] for key in ARTICLES.columns}
+        meta |= _origin(extra, a)
+        meta = {key: meta[key] for key in ARTICLES.columns if key in meta}
         (seeds / f"{meta['article_id']}.json").write_text(json.dumps(meta, indent=1), "utf-8")
         events += ev
         transfers += tr
-    for table, rows in (ref | {"events": events, "transfers": transfers}).items():
+    many = {
+        "relations": _relations(extra, transfers),
+        "reliability": _reliability(extra, ref),
+        "credibility": _credibility(extra, events, transfers),
+    }
+    for table, rows in (ref | {"events": events, "transfers": transfers} | many).items():
         _write_csv(folder / f"{table}.csv", table, rows)
     return folder
+
+
+# Many articles (issue 10). Drawn from a generator of their own, so the rows above stay as
+# they were for a given N and seed.
+COPY_SHARE = 0.1  # articles that copy or relay an earlier one
+RELATED_SHARE = 0.1  # transfers related to an earlier transfer of the same system
+CREDIBILITY_SHARE = 0.2  # rows a curator graded
+GRADED = {"graded_by": "synthetic (bench.synth)", "graded_on": "2025-07-01"}
+
+
+def _origin(rng: random.Random, a: int) -> dict:
+    if a == 0 or rng.random() >= COPY_SHARE:
+        return {}
+    kind = rng.choice(["syndicated", "relayed"])
+    return {
+        "origin_article_id": f"syn_{rng.randrange(a):05d}",
+        "origin_kind": kind,
+        "origin_basis": f"synthetic: a {kind} copy (bench.synth)",
+    }
+
+
+def _relations(rng: random.Random, transfers: list[dict]) -> list[dict]:
+    """A tenth of the transfers relate to an earlier one of the same system, each kind in turn."""
+    kinds = ["overlaps", "same_as", "updates", "differs"]
+    earlier: dict[str, list[str]] = {}
+    out = []
+    for t in transfers:
+        seen = earlier.setdefault(t["system_name"], [])
+        if seen and rng.random() < RELATED_SHARE:
+            out.append(
+                {
+                    "relation_id": f"rel-{len(out) + 1:06d}",
+                    "from_row_id": t["transfer_id"],
+                    "to_row_id": rng.choice(seen[-50:]),
+                    "kind": kinds[len(out) % 4],
+                    "basis": "synthetic (bench.synth)",
+                    "set_by": "synthetic curator",
+                    "set_on": "2025-07-01",
+                }
+            )
+        seen.append(t["transfer_id"])
+    return out
+
+
+def _reliability(rng: random.Random, ref: dict) -> list[dict]:
+    """Seven in ten actors graded A to F; the rest ungraded."""
+    return [
+        {
+            "actor_id": r["actor_id"],
+            "reliability": rng.choice("ABCDEF"),
+            "basis": "synthetic (bench.synth)",
+            **GRADED,
+        }
+        for r in ref["actors"]
+        if rng.random() < 0.7
+    ]
+
+
+def _credibility(rng: random.Random, events: list[dict], transfers: list[dict]) -> list[dict]:
+    ids = [e["event_id"] for e in events] + [t["transfer_id"] for t in transfers]
+    return [
+        {
+            "row_id": i,
+            "credibility": rng.choice("123456"),
+            "basis": "synthetic (bench.synth)",
+            **GRADED,
+        }
+        for i in ids
+        if rng.random() < CREDIBILITY_SHARE
+    ]
 
 
 if __name__ == "__main__":

@@ -39,6 +39,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("timeline", "Timeline", ":material/timeline:", "timeline"),
     PageSpec("map", "Map", ":material/map:", "map"),
     PageSpec("equipment", "Equipment", ":material/train:", "equipment"),
+    PageSpec("figure_history", "Figure history", ":material/stacked_line_chart:", "history"),
     PageSpec("sources", "Sources & claims", ":material/record_voice_over:", "sources"),
     PageSpec("tables", "Data", ":material/download:", "data"),
     PageSpec("row", "Row", ":material/article:", "row"),  # /row?id=000-tr03: one row in words

@@ -95,6 +95,48 @@ GEO_PRECISIONS: tuple[str, ...] = get_args(GeoPrecision)
 ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
 DATED_PRECISIONS = tuple(p for p in DATE_PRECISIONS if p != "unknown")  # a window has a date
 
+# Many articles (issue 10): relations between rows, the Admiralty (NATO) source grading, and
+# each article's origin (the article it copies or relays).
+RelationKind = Literal["same_as", "overlaps", "updates", "differs"]
+ReliabilityGrade = Literal["A", "B", "C", "D", "E", "F"]
+CredibilityGrade = Literal["1", "2", "3", "4", "5", "6"]
+OriginKind = Literal["syndicated", "relayed"]
+RELATION_KINDS: tuple[str, ...] = get_args(RelationKind)
+RELIABILITY_GRADES: tuple[str, ...] = get_args(ReliabilityGrade)
+CREDIBILITY_GRADES: tuple[str, ...] = get_args(CredibilityGrade)
+ORIGIN_KINDS: tuple[str, ...] = get_args(OriginKind)
+RELATION_MEANINGS = {
+    "same_as": "the two rows record one report: a copy (syndicated, relayed) of the other; "
+    "count it once",
+    "overlaps": "the two figures may describe the same items (the same guns, the same "
+    "contingent): compare them, never add them",
+    "updates": "the from-row is a later figure for the same scope from the same claimant, "
+    "and replaces the to-row",
+    "differs": "the two figures are for the same scope and cannot both be true",
+}
+RELIABILITY_MEANINGS = {
+    "A": "completely reliable: no doubt about the source's authenticity, trustworthiness or "
+    "competence; a history of complete reliability",
+    "B": "usually reliable: minor doubts; a history of mostly valid information",
+    "C": "fairly reliable: doubts; has provided valid information in the past",
+    "D": "not usually reliable: significant doubts; has provided valid information in the past",
+    "E": "unreliable: lacks authenticity, trustworthiness and competence; a history of "
+    "invalid information",
+    "F": "reliability cannot be judged: no basis for evaluating the source (not the same as "
+    "ungraded, which means no curator has graded it)",
+}
+CREDIBILITY_MEANINGS = {
+    "1": "confirmed: by other independent sources; logical in itself; consistent with other "
+    "information on the subject",
+    "2": "probably true: not confirmed; logical in itself; consistent with other information",
+    "3": "possibly true: not confirmed; reasonably logical; agrees with some other information",
+    "4": "doubtful: not confirmed; possible but not logical; no other information on the subject",
+    "5": "improbable: not confirmed; not logical in itself; contradicted by other information",
+    "6": "truth cannot be judged: no basis exists for evaluating the validity of the "
+    "information (not the same as ungraded)",
+}
+ROW_ID_TABLES = ("events", "transfers")  # a relation or a credibility grade names a row of these
+
 
 @dataclass(frozen=True, kw_only=True)
 class Field:
@@ -461,6 +503,73 @@ FIELDS_BY_NAME: dict[str, Field] = {
     "language": Field(
         type="string", description="BCP 47 language tag.", required=True, pattern=LANGUAGE_PATTERN
     ),
+    "origin_article_id": Field(
+        type="string",
+        description="Optional. The article (in seeds/) this one copies or relays, when known: "
+        "its rows then count once, under that origin, when claims are corroborated.",
+    ),
+    "origin_kind": Field(
+        type="string",
+        description="Optional; required with an origin. syndicated: the origin's text, reposted; "
+        "relayed: the publisher retells what the origin reported ('via', 'citing').",
+        enum=ORIGIN_KINDS,
+    ),
+    "origin_basis": Field(
+        type="string",
+        description="Optional; required with an origin. The evidence that this article copies "
+        "or relays the origin.",
+    ),
+    # relations between rows, and grades (issue 10)
+    "relation_id": _id("relation"),
+    "from_row_id": Field(
+        type="string",
+        description="The row the relation is read from (an event_id or a transfer_id).",
+        required=True,
+        pattern=ID_PATTERN,
+    ),
+    "to_row_id": Field(
+        type="string",
+        description="The row it relates to (an event_id or a transfer_id).",
+        required=True,
+        pattern=ID_PATTERN,
+    ),
+    "row_id": Field(
+        type="string",
+        description="The graded row (an event_id or a transfer_id).",
+        required=True,
+        pattern=ID_PATTERN,
+    ),
+    "basis": Field(
+        type="string",
+        description="The evidence for the relation or the grade.",
+        required=True,
+        display_width="large",
+    ),
+    "set_by": Field(
+        type="string",
+        description="Who set it: a curator, or 'ingest draft' for a relation drafted from the "
+        "ingestion assistant's `same as` / `differs from` marks and accepted by a curator.",
+        required=True,
+    ),
+    "set_on": Field(type="date", description="When it was set (ISO 8601).", required=True),
+    "reliability": Field(
+        type="string",
+        description="Admiralty reliability of the source organisation: "
+        + "; ".join(f"{k} {v}" for k, v in RELIABILITY_MEANINGS.items())
+        + ".",
+        required=True,
+        enum=RELIABILITY_GRADES,
+    ),
+    "credibility": Field(
+        type="string",
+        description="Admiralty credibility of the row's information: "
+        + "; ".join(f"{k} {v}" for k, v in CREDIBILITY_MEANINGS.items())
+        + ".",
+        required=True,
+        enum=CREDIBILITY_GRADES,
+    ),
+    "graded_by": Field(type="string", description="Who graded it (a curator).", required=True),
+    "graded_on": Field(type="date", description="When it was graded (ISO 8601).", required=True),
 }
 FIELDS_BY_NAME = {name: replace(f, name=name) for name, f in FIELDS_BY_NAME.items()}
 
@@ -482,6 +591,7 @@ class Table:
     overrides: dict[str, dict] = field(default_factory=dict, compare=False, repr=False)
     format: TableFormat = "csv"
     place_column: str | None = None  # the place a row is drawn at (map, GeoJSON export)
+    optional: bool = False  # a folder without the file (or with an empty one) has no such rows
     fields: tuple[Field, ...] = field(init=False)
 
     def __post_init__(self):
@@ -661,6 +771,7 @@ ARTICLES = Table(
         "sha256",
         "date_retrieved",
         "language",
+        *("origin_article_id", "origin_kind", "origin_basis"),
     ),
     overrides={
         "article_id": {
@@ -671,7 +782,47 @@ ARTICLES = Table(
     format="json",
 )
 
-TABLES: dict[str, Table] = {t.name: t for t in (EVENTS, TRANSFERS, LOCATIONS, ACTORS, CLAIMS)}
+ARTICLE_OPTIONAL_FIELDS = ("origin_article_id", "origin_kind", "origin_basis")
+"""Seed metadata keys that may be left out (seeds from before them need no edit)."""
+
+RELATIONS = Table(
+    name="relations",
+    title="Relations between rows",
+    description="How two rows bear on each other: "
+    + "; ".join(f"{k}: {v}" for k, v in RELATION_MEANINGS.items())
+    + ". Figures in relation are compared, never added. Optional: a folder without it has none.",
+    primary_key="relation_id",
+    field_names=("relation_id", "from_row_id", "to_row_id", "kind", "basis", "set_by", "set_on"),
+    overrides={"kind": {"description": "How the two rows relate.", "enum": RELATION_KINDS}},
+    optional=True,
+)
+
+RELIABILITY = Table(
+    name="reliability",
+    title="Source reliability (Admiralty grading)",
+    description="A curator's reliability grade, A to F, for a source organisation (a claimant "
+    "actor). An actor with no row here is ungraded, which is not F. Optional.",
+    primary_key="actor_id",
+    field_names=("actor_id", "reliability", "basis", "graded_by", "graded_on"),
+    overrides={"actor_id": _ref("The graded source organisation.", "actors", required=True)},
+    optional=True,
+)
+
+CREDIBILITY = Table(
+    name="credibility",
+    title="Information credibility (Admiralty grading)",
+    description="A curator's credibility grade, 1 to 6, for one row's information. A transfer "
+    "with no grade of its own takes its event's; a row with neither is ungraded, which is not "
+    "6. Optional.",
+    primary_key="row_id",
+    field_names=("row_id", "credibility", "basis", "graded_by", "graded_on"),
+    optional=True,
+)
+
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in (EVENTS, TRANSFERS, LOCATIONS, ACTORS, CLAIMS, RELATIONS, RELIABILITY, CREDIBILITY)
+}
 """The CSV tables of a dataset folder, in the order they are read and published."""
 RESOURCES: dict[str, Table] = {**TABLES, ARTICLES.name: ARTICLES}
 """Every table the registry describes: the CSVs and the seed metadata."""
@@ -696,6 +847,7 @@ CHANGELOG_FIELDS: dict[str, Field] = {
             minimum=0,
         )
         for name in TABLES
+        if not TABLES[name].optional  # a merge adds article rows; relations and grades apart
     },
     "curator": Field(type="string", description="Who reviewed and merged the rows.", required=True),
     "rules_version": Field(
@@ -728,7 +880,7 @@ CHANGELOG = Table(
     field_names=(
         "merged_at",
         "article_id",
-        *(f"{name}_added" for name in TABLES),
+        *(f"{name}_added" for name in TABLES if not TABLES[name].optional),
         "curator",
         "rules_version",
         "dataset_version_before",

@@ -83,15 +83,15 @@ def test_overview_figures_keep_their_words():
     ]
     lines = [m.value for m in at.markdown]
     assert (
-        r"**nearly 60** self\-propelled howitzers, from Norland (delivered) · Westrian intelligence officials · 20 Mar 2030 · [t04\-tr01](row?id=t04-tr01)"
+        r"- **nearly 60** self\-propelled howitzers, from Norland (delivered) · Westrian intelligence officials (ungraded) · in Harbour Wire · 2030\-03\-20 · 20 Mar 2030 · [t04\-tr01](row?id=t04-tr01)"
         in lines
     )
     assert (
-        r"**not stated** 122mm rocket launchers, from Norland (in transit) · Harbour Wire · 11–20 Mar 2030 · [t04\-tr02](row?id=t04-tr02)"
+        r"- **not stated** 122mm rocket launchers, from Norland (in transit) · Harbour Wire (ungraded) · in Harbour Wire · 2030\-03\-20 · 11–20 Mar 2030 · [t04\-tr02](row?id=t04-tr02)"
         in lines
     )
     assert (
-        r"**Over 2\,000** Norland soldiers, from Norland (deployed) · Westrian intelligence officials · 12 Mar 2030 · [t01\-tr02](row?id=t01-tr02)"
+        r"- **Over 2\,000** Norland soldiers, from Norland (deployed) · Westrian intelligence officials (ungraded) · in Harbour Wire · 2030\-03\-12 · 12 Mar 2030 · [t01\-tr02](row?id=t01-tr02)"
         in lines
     )
 
@@ -259,7 +259,7 @@ def test_reader_highlights_the_chosen_rows_passage():
     at.selectbox(key="reader_row").set_value("t01-tr01").run()
     focused = [m.value for m in at.markdown if ":orange-background[" in m.value][0]
     assert ":orange-background[**On March 12\\, Westrian intelligence officials said" in focused
-    assert at.dataframe[3].value["row_id"].tolist() == ["t01-ev01", "t01-tr01"]
+    assert at.dataframe[4].value["row_id"].tolist() == ["t01-ev01", "t01-tr01"]
 
 
 def test_data_downloads_are_deferred():
@@ -274,7 +274,7 @@ def test_data_downloads_are_deferred():
     assert len(buttons) == 15  # five per table (the fifth a ZIP): events, transfers, locations
     assert all(b.proto.ignore_rerun for b in buttons)
     deferred = [bool(b.proto.deferred_file_id) for b in buttons[:4]]
-    assert deferred == [True, False, True, True]  # files are built only when clicked
+    assert deferred == [True, True, True, True]  # files are built only when clicked
 
 
 def _broken_copy(tmp_path: Path) -> Path:

@@ -363,7 +363,7 @@ def test_a_passage_marker_focuses_its_passage_with_a_citation_to_copy():
     markers = at.get("button_group")
     assert markers
     at.session_state["reader_marker"] = 3
-    at.session_state["reader_focus"] = ("passage", 3)
+    at.session_state["reader_focus"] = {"000_8ce4acc91b2e9f2a": ("passage", 3)}  # per article
     at.run()
     assert "Passage [4] is highlighted in orange below." in [c.value for c in at.caption]
     (cite,) = [c.value for c in at.code if c.value.startswith("“")]  # the other: the share link

@@ -238,7 +238,7 @@ def test_real_dataset_passes_every_row_rule_through_the_validator_only():
 
 def test_rules_are_data_and_the_codebook_lists_each():
     names = [r.name for r in ROW_RULES]
-    assert len(names) == len(set(names)) == 17
+    assert len(names) == len(set(names)) == 20
     assert {r.severity for r in ROW_RULES} == {ERROR, WARNING}
     assert [r.name for r in ROW_RULES if r.severity == WARNING] == ["no_bidi_controls"]
     text = codebook_markdown()

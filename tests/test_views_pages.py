@@ -146,6 +146,9 @@ def test_describe_filters_in_words():
         "event_types": "",
         "claimants": "Financial Times",
         "stances": "denies, reports",
+        "articles": "",
+        "reliability": "",
+        "credibility": "",
     }
 
 

@@ -78,7 +78,7 @@ def downloads(
             "Citation for the CSV",
             ".citation.txt",
             "text/plain",
-            export.citation_text(cite),  # a few lines: sent with the page
+            partial(export.citation_text, cite),  # names every article: built on click
             icon=None,
         ),
         Download(

@@ -35,6 +35,9 @@ class Dataset:
     articles: pd.DataFrame
     seeds: dict[str, str]
     warnings: tuple[Problem, ...] = ()  # problems of severity warning: shown, not blocking
+    relations: pd.DataFrame | None = None  # optional tables: empty when the folder has none
+    reliability: pd.DataFrame | None = None
+    credibility: pd.DataFrame | None = None
 
     def counts(self) -> dict[str, int]:
         return {name: len(getattr(self, name)) for name in (*TABLES, "articles")}
@@ -115,4 +118,7 @@ def load_dataset(folder: Path | str | None = None) -> Dataset:
         articles=show_bidi_in_frame(parsed.articles),
         seeds={article: show_bidi_controls(text) for article, text in parsed.seeds.items()},
         warnings=tuple(problems),
+        relations=t["relations"],
+        reliability=t["reliability"],
+        credibility=t["credibility"],
     )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.data.csvfile import check_header, decode_text, read_inside, split_csv
+from dashboard.data.csvfile import RawTable, check_header, decode_text, read_inside, split_csv
 from dashboard.data.parsing import check_table
 from dashboard.data.problems import Problem, Problems
 from dashboard.data.seeds import read_seeds
@@ -40,6 +40,14 @@ def read_folder(folder: Path) -> Parsed:
         out.problems.append(Problem(MERGE_JOURNAL, 0, "", "", message))
     out.seeds, out.articles, out.seed_ids = read_seeds(folder, out.problems)
     for table in TABLES.values():
+        if table.optional and _absent(folder / table.path):
+            # No such file (a dataset from before the table), or an empty one: no such rows.
+            empty = RawTable(
+                pd.DataFrame({c: pd.Series(dtype=object) for c in table.columns}), [], set()
+            )
+            out.tables[table.name] = check_table(empty, table, table.path, out.problems)
+            out.lines[table.name], out.ragged_keys[table.name] = [], set()
+            continue
         data = read_inside(folder, table.path, table.path, out.problems)
         # Decoded once to check it (and let go); split from the bytes, which take less memory.
         if data is None or decode_text(data, table.path, out.problems) is None:
@@ -53,3 +61,10 @@ def read_folder(folder: Path) -> Parsed:
         # A ragged row is reported once; its id still exists, so references to it are no fault.
         out.ragged_keys[table.name] = raw.ragged_keys
     return out
+
+
+def _absent(path: Path) -> bool:
+    """No file there (and no link), or a file of no bytes."""
+    return not path.is_symlink() and (
+        not path.exists() or (path.is_file() and path.stat().st_size == 0)
+    )

@@ -13,7 +13,7 @@ import pandas as pd
 from dashboard.data.csvfile import decode_text, read_inside
 from dashboard.data.parsing import EARLIEST, LATEST, OUT_OF_RANGE
 from dashboard.data.problems import Problem
-from dashboard.schema import ARTICLES, Field
+from dashboard.schema import ARTICLE_OPTIONAL_FIELDS, ARTICLES, Field
 
 
 def seeds_dir_for(folder: Path) -> Path:
@@ -88,7 +88,11 @@ def read_seeds(
 
 def check_metadata(meta: dict, name: str) -> list[Problem]:
     """Every field of the codebook's ARTICLES present, none other, each value of its type."""
-    problems = [Problem(name, 0, k, "", "missing field") for k in ARTICLES.columns if k not in meta]
+    problems = [
+        Problem(name, 0, k, "", "missing field")
+        for k in ARTICLES.columns
+        if k not in meta and k not in ARTICLE_OPTIONAL_FIELDS
+    ]
     columns = set(ARTICLES.columns)
     problems += [
         Problem(name, 0, k, "", "unexpected field (not in the codebook)")

@@ -94,7 +94,7 @@ def seed_metadata(
         "date_retrieved": datetime.now(UTC).date().isoformat(),
         "language": "en",
     }
-    return {key: values[key] for key in ARTICLES.columns}
+    return {key: values[key] for key in ARTICLES.columns if key in values}  # origin_* optional
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from dashboard.data.dataset import Dataset
 from dashboard.schema import TABLES
+from dashboard.views.corroboration import article_labels
 from dashboard.views.filters import DATE_BASES, Filters
 
 DATE_FORMAT = "YYYY-MM-DD"
@@ -50,7 +51,15 @@ def actor_names(ds: Dataset, ids: tuple[str, ...]) -> list[str]:
 def narrowed_beyond_dates_and_actors(f: Filters) -> bool:
     """True when a filter the file name does not spell out is set (types, claimants, stances,
     undated rows left out): the name then says 'filtered'."""
-    return bool(f.event_types or f.claimants or f.stances or not f.include_undated)
+    return bool(
+        f.event_types
+        or f.claimants
+        or f.stances
+        or not f.include_undated
+        or f.articles
+        or f.reliability
+        or f.credibility
+    )
 
 
 def describe_filters(ds: Dataset, f: Filters) -> dict[str, str]:
@@ -63,4 +72,7 @@ def describe_filters(ds: Dataset, f: Filters) -> dict[str, str]:
         "event_types": ", ".join(f.event_types),
         "claimants": ", ".join(actor_names(ds, f.claimants)),
         "stances": ", ".join(f.stances),
+        "articles": ", ".join(article_labels(ds.articles)[a] for a in f.articles),
+        "reliability": f"{f.reliability} or better" if f.reliability else "",
+        "credibility": f"{f.credibility} or better" if f.credibility else "",
     }

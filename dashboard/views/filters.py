@@ -11,6 +11,12 @@ claimant and stance filters still apply to it, since they choose kinds of rows.
 Actor filter semantics: choosing an actor keeps rows in which it, or any actor under it
 (a state's ministers, forces and units), acts, partners, is targeted, claims or is cited, or
 supplies or receives in the row's transfers.
+Article filter semantics: choosing articles keeps the rows that cite them.
+Grade filter semantics (dashboard.views.grades): "B or better" keeps rows whose claimant is
+graded A or B; "3 or better" keeps transfers whose credibility (their own, else their event's)
+is 1 to 3, and events graded so or reporting such a transfer. Ungraded rows, and F and 6, are
+left out by a grade filter and kept without one. The article and grade filters choose kinds
+of rows (which sources): a response they drop is not kept as context.
 """
 
 from __future__ import annotations
@@ -22,7 +28,8 @@ import pandas as pd
 
 from dashboard.data.dataset import Dataset
 from dashboard.data.parsing import split_ids
-from dashboard.schema import LIST_SEPARATOR, TABLES
+from dashboard.schema import CREDIBILITY_GRADES, LIST_SEPARATOR, RELIABILITY_GRADES, TABLES
+from dashboard.views import grades
 
 DATE_BASES = {  # URL value -> the words the sidebar shows
     "either": "either date",
@@ -47,6 +54,9 @@ class Filters:
     stances: tuple[str, ...] = ()
     include_undated: bool = True
     date_basis: str = "either"
+    articles: tuple[str, ...] = ()
+    reliability: str | None = None  # the worst grade kept: "B" keeps A and B
+    credibility: str | None = None  # the worst grade kept: "3" keeps 1, 2 and 3
 
 
 @dataclass(frozen=True)
@@ -191,6 +201,21 @@ def apply_filters(ds: Dataset, f: Filters, links: pd.DataFrame | None = None) ->
         kind &= ev["claimant_actor_id"].isin(f.claimants)
     if f.stances:
         kind &= ev["stance"].isin(f.stances)
+    if f.articles:
+        kind &= ev["article_id"].isin(f.articles)
+    if f.reliability:
+        ok = grades.passing(RELIABILITY_GRADES, f.reliability)
+        kind &= ev["claimant_actor_id"].isin(
+            [a for a, g in grades.reliability_of(ds).items() if g in ok]
+        )
+    credible = None
+    if f.credibility:
+        ok = grades.passing(CREDIBILITY_GRADES, f.credibility)
+        credible = grades.transfer_credibility(ds.transfers, ds).isin(ok)
+        rows = {r for r, g in grades.credibility_of(ds).items() if g in ok}
+        kind &= ev["event_id"].isin(rows) | ev["event_id"].isin(
+            ds.transfers.loc[credible, "event_id"]
+        )
     keep = kind.copy()
     if f.start is not None or f.end is not None:
         overlaps = in_range(ev, f.start, f.end, f.date_basis)
@@ -204,7 +229,8 @@ def apply_filters(ds: Dataset, f: Filters, links: pd.DataFrame | None = None) ->
         keep &= ev["event_id"].isin(ids)
     events = ev.copy(deep=False) if keep.all() else ev[keep]  # copy-on-write: no rows copied
     context = _answering(ev[kind & ~keep], events["event_id"])
-    transfers = ds.transfers[ds.transfers["event_id"].isin(events["event_id"])]
+    kept = ds.transfers["event_id"].isin(events["event_id"])
+    transfers = ds.transfers[kept if credible is None else kept & credible]
     located = set()
     for table, rows in (("events", events), ("transfers", transfers)):
         for values in reference_values(rows, table, "locations"):

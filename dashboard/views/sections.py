@@ -18,10 +18,13 @@ EQUIPMENT_COLUMNS = [
     "as_stated",
     "system",
     "claimant",
+    "grade",
+    "article",
     "status",
     "reported",
     "low",
     "high",
+    "related",
     "passage",
 ]
 

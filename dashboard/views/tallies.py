@@ -5,7 +5,10 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.data.dataset import Dataset
+from dashboard.views import grades
+from dashboard.views.corroboration import article_labels
 from dashboard.views.filters import CONTEXT_MARK, WINDOWS, View, responds_to_pairs
+from dashboard.views.relations import related_words
 from dashboard.views.sections import HARDWARE, PERSONNEL
 
 CONTESTED_STANCES = ("denies", "acknowledges", "uncertain")
@@ -61,6 +64,11 @@ def quantity_rows(view: View, ds: Dataset) -> pd.DataFrame:
             "claimant": t["claimant_actor_id"].map(names),
             "reported": _report_labels(t),
             "passage": t["passage"],
+            "grade": grades.grade_labels(
+                t["claimant_actor_id"], grades.transfer_credibility(t, ds), ds
+            ),
+            "article": t["article_id"].map(article_labels(ds.articles)),
+            "related": related_words(ds, t["transfer_id"]),
         }
     )
     return out.reset_index(drop=True)

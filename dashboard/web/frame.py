@@ -54,8 +54,10 @@ def reset_filters(span) -> None:
     st.session_state["dates"] = span
     st.session_state["undated"] = True
     st.session_state["date_on"] = "either"
-    for key in ("actor", "type", "claimant", "stance"):
+    for key in ("actor", "type", "claimant", "stance", "article"):
         st.session_state[key] = []
+    for key in ("reliability", "credibility"):
+        st.session_state[key] = None
 
 
 def context() -> Context:

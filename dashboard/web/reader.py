@@ -1,7 +1,8 @@
 """The article reader: the seed text with every cited passage highlighted and linked to its rows.
 
 Built from escaped Markdown only (dashboard.text.md): no seed or data text reaches raw HTML.
-Choosing a row highlights its passage in place; choosing a passage lists its rows.
+Choosing a row highlights its passage in place; choosing a passage lists its rows. Each article
+keeps its own focus: switching to another article and back brings its highlight back.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ import streamlit as st
 from dashboard.builders import passages as marks
 from dashboard.builders.passages import marked_text
 from dashboard.builders.text import md
-from dashboard.views import tallies
+from dashboard.views import relations, tallies
+from dashboard.views.corroboration import article_labels
 from dashboard.views.filters import View
 from dashboard.web import links
 
@@ -48,18 +50,42 @@ def _rows(ctx) -> pd.DataFrame:
     )
 
 
+def _set_focus(kind: str, value) -> None:
+    """The focus of the article shown; every other article keeps its own."""
+    article = st.session_state.get("reader_article")
+    st.session_state[FOCUS] = {**st.session_state.get(FOCUS, {}), article: (kind, value)}
+
+
 def _focus_row() -> None:
-    st.session_state[FOCUS] = ("row", st.session_state.get("reader_row"))
+    _set_focus("row", st.session_state.get("reader_row"))
     st.session_state["reader_marker"] = None
 
 
 def _focus_marker() -> None:
-    st.session_state[FOCUS] = ("passage", st.session_state.get("reader_marker"))
+    _set_focus("passage", st.session_state.get("reader_marker"))
 
 
 def _focus_passage() -> None:
     selected = st.session_state.get("reader_passages", {}).get("selection", {}).get("rows", [])
-    st.session_state[FOCUS] = ("passage", selected[0] if selected else None)
+    _set_focus("passage", selected[0] if selected else None)
+
+
+def _switch_article() -> None:
+    """The row chooser and the markers show the focus the newly chosen article had, or none."""
+    focus = st.session_state.get(FOCUS, {}).get(st.session_state.get("reader_article"))
+    kind, value = focus or (None, None)
+    st.session_state["reader_row"] = value if kind == "row" else None
+    st.session_state["reader_marker"] = value if kind == "passage" else None
+
+
+def _origin_words(meta, labels: dict[str, str]) -> str:
+    """' · syndicated copy of Northwind Wire · 2024-11-20: <basis>', when the article has one."""
+    origin = meta.get("origin_article_id")
+    if not isinstance(origin, str) or not origin:
+        return ""
+    kind = meta.get("origin_kind") or "copy"
+    basis = meta.get("origin_basis") if isinstance(meta.get("origin_basis"), str) else ""
+    return f" · {md(kind)} copy of {md(labels.get(origin, origin))}: {md(basis)}"
 
 
 def render(ctx) -> None:
@@ -67,12 +93,24 @@ def render(ctx) -> None:
     in_view = sorted(
         set(ctx.view.events["article_id"].unique()) | set(ctx.view.transfers["article_id"].unique())
     )
-    names = dict(zip(articles.index, articles["publisher"] + ": " + articles["title"], strict=True))
-    article = st.selectbox("Article", in_view, key="reader_article", format_func=names.__getitem__)
+    labels = article_labels(ctx.ds.articles)
+    names = {
+        a: f"{labels[a]} — {t}" for a, t in zip(articles.index, articles["title"], strict=True)
+    }
+    article = st.selectbox(
+        f"Article ({len(in_view)} under these filters)",
+        in_view,
+        key="reader_article",
+        format_func=names.__getitem__,
+        on_change=_switch_article,
+    )
     meta = articles.loc[article]
+    via = meta["publisher_via"]
+    via = f" (via {md(via)})" if isinstance(via, str) and via else ""
+    inferred = " (inferred)" if meta["date_published_inferred"] else ""
     st.caption(
-        f"{md(meta['publisher'])} (via {md(meta['publisher_via'])}) · {md(meta['author'])} · "
-        f"published {md(meta['date_published'])}{' (inferred)' if meta['date_published_inferred'] else ''}"
+        f"{md(meta['publisher'])}{via} · {md(meta['author'])} · "
+        f"published {md(meta['date_published'])}{inferred}{_origin_words(meta, labels)}"
     )
     ev, tr = ctx.view.events, ctx.view.transfers  # this article's rows only: the rest are many
     ctx = replace(
@@ -90,7 +128,7 @@ def render(ctx) -> None:
     rows = rows[rows["article_id"] == article].sort_values(["passage_start", "row_id"])
     labels = dict(zip(rows["row_id"], rows["summary"], strict=True))
 
-    kind, value = st.session_state.get(FOCUS, (None, None))
+    kind, value = st.session_state.get(FOCUS, {}).get(article, (None, None))
     focus = None
     if kind == "row" and value in labels:
         start = int(rows.loc[rows["row_id"] == value, "passage_start"].iloc[0])
@@ -134,6 +172,11 @@ def render(ctx) -> None:
                 key="reader_focus_rows",
                 column_config=config,
             )
+            related = pd.concat([relations.for_row(ctx.ds, r) for r in ids], ignore_index=True)
+            for r in related.head(20).itertuples():
+                st.caption(
+                    f"{md(r.relation)}: {md(r.basis)} (set by {md(r.set_by)}, {r.set_on:%Y-%m-%d})"
+                )
     text = ctx.ds.seeds[article]
     with text_col:
         st.pills(

@@ -8,8 +8,9 @@ import streamlit as st
 from dashboard.builders.text import md
 from dashboard.data.dataset import Dataset
 from dashboard.schema import EVENT_TYPES, STANCES
-from dashboard.views import datagrid
+from dashboard.views import datagrid, grades
 from dashboard.views import filters as flt
+from dashboard.views.corroboration import article_labels
 from dashboard.views.urldates import check_url_dates
 from dashboard.web import search_box
 from dashboard.web.frame import Context, _view
@@ -37,8 +38,42 @@ def _options(version: str, _ds: Dataset) -> tuple:
         "type": [t for t in EVENT_TYPES if t in set(ds.events["event_type"])],
         "claimant": [names[a] for a in claimant_ids],
         "stance": [s for s in STANCES if s in set(ds.events["stance"])],
+        "article": sorted(article_labels(ds.articles).values(), key=str.casefold),
     }
     return flt.date_span(ds), labels, names, claimant_ids, choices
+
+
+RELIABILITY_CHOICES = {
+    g: g if g == "A" else f"{g} or better" for g in grades.RELIABILITY_THRESHOLDS
+}
+CREDIBILITY_CHOICES = {
+    g: g if g == "1" else f"{g} or better" for g in grades.CREDIBILITY_THRESHOLDS
+}
+GRADE_HELP = grades.SCALE_HELP
+
+
+def _grade_filters(sb) -> tuple[str | None, str | None]:
+    by_label = {v: k for k, v in RELIABILITY_CHOICES.items()}
+    reliability = sb.selectbox(
+        "Source reliability",
+        list(by_label),
+        index=None,
+        key="reliability",
+        bind="query-params",
+        placeholder="Any, graded or not",
+        help=GRADE_HELP,
+    )
+    by_label_c = {v: k for k, v in CREDIBILITY_CHOICES.items()}
+    credibility = sb.selectbox(
+        "Information credibility",
+        list(by_label_c),
+        index=None,
+        key="credibility",
+        bind="query-params",
+        placeholder="Any, graded or not",
+        help=GRADE_HELP,
+    )
+    return by_label.get(reliability), by_label_c.get(credibility)
 
 
 def sidebar(ds: Dataset, links: pd.DataFrame) -> Context:
@@ -107,6 +142,14 @@ def sidebar(ds: Dataset, links: pd.DataFrame) -> Context:
     stances = sb.multiselect(
         "Stance", choices["stance"], key="stance", bind="query-params", placeholder="All stances"
     )
+    picked_articles = sb.multiselect(
+        "Article / publisher",
+        choices["article"],
+        key="article",
+        bind="query-params",
+        placeholder="All articles",
+    )
+    reliability, credibility = _grade_filters(sb)
     for key, values in dropped.items():
         if values:
             # The values come from the URL: escaped, or a link could draw images, TeX or colours.
@@ -116,6 +159,7 @@ def sidebar(ds: Dataset, links: pd.DataFrame) -> Context:
                 icon=":material/warning:",
             )
     name_to_id = {names[a]: a for a in claimant_ids}
+    article_ids = {v: k for k, v in article_labels(ds.articles).items()}
     f = flt.Filters(
         start=start,
         end=end,
@@ -125,6 +169,9 @@ def sidebar(ds: Dataset, links: pd.DataFrame) -> Context:
         stances=tuple(stances),
         include_undated=bool(undated),
         date_basis=basis if basis in flt.DATE_BASES else "either",
+        articles=tuple(article_ids[a] for a in picked_articles if a in article_ids),
+        reliability=reliability,
+        credibility=credibility,
     )
     sb.caption(
         f"Dataset version `{ds.version}` · {len(ds.events)} events · {len(ds.articles)} article(s)"

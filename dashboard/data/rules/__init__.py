@@ -9,7 +9,7 @@ from itertools import chain
 from dashboard.data.parsing import EARLIEST, LATEST
 from dashboard.data.problems import MAX_PER_KIND, Problem
 from dashboard.data.reading import Parsed
-from dashboard.data.rules import passages, references, text, transfers, windows
+from dashboard.data.rules import passages, references, relations, text, transfers, windows
 from dashboard.data.rules.base import Rule
 
 ROW_RULES: tuple[Rule, ...] = (
@@ -18,6 +18,7 @@ ROW_RULES: tuple[Rule, ...] = (
     *passages.RULES,
     *transfers.RULES,
     *text.RULES,
+    *relations.RULES,
 )
 
 # Said in the codebook above the table of row rules.

@@ -70,7 +70,7 @@ else:
 
 # 4. The candidates, table by table.
 options = review.choices(curating.dataset_ids(ctx.ds), draft)
-names = [*draft.tables, *[n for n in TABLES if n not in draft.tables]]
+names = [*draft.tables, *[n for n in TABLES if n not in draft.tables and not TABLES[n].optional]]
 for name, tab in zip(names, st.tabs([TABLES[n].title for n in names]), strict=True):
     with tab:
         curating.bulk_buttons(folder, draft, name)

@@ -3,7 +3,8 @@
 import streamlit as st
 
 from dashboard.builders import charts
-from dashboard.views import sections, tallies
+from dashboard.builders.text import md
+from dashboard.views import history, relations, sections, tallies
 from dashboard.web import frame
 
 ctx = frame.page(
@@ -18,6 +19,13 @@ COLUMNS = {
     "transfer_id": None,
     "as_stated": st.column_config.TextColumn("as stated"),
     "passage": st.column_config.TextColumn("passage", width="large"),
+    "grade": st.column_config.TextColumn(
+        "grade",
+        help="Source reliability A–F and information credibility 1–6 (Admiralty); ungraded when no curator graded it",
+    ),
+    "related": st.column_config.TextColumn(
+        "related rows", help="Relations a curator set: same report, may overlap, updates, differs"
+    ),
 }
 for section in sections.equipment_sections(q):
     st.subheader(section.title)
@@ -42,6 +50,28 @@ for section in sections.equipment_sections(q):
         key=f"{section.key}_table",
         column_config=COLUMNS,
         row_height=60,
+    )
+
+st.subheader("Figures to compare, not to add")
+groups = frame.cached(history.related_groups, ctx)
+if not groups:
+    st.caption("No related figures under these filters.")
+for group in groups[: frame.LIST_ROWS]:
+    with st.container(border=True):
+        st.markdown(f"**{md(group['headline'])}**")
+        for row in group["rows"].itertuples():
+            st.markdown(
+                f"- `{md(row.transfer_id)}` **{md(row.as_stated)}** {md(row.system)} · "
+                f"{md(row.claimant)} ({md(row.grade)}) · {md(row.article)} · {md(row.reported)}"
+            )
+        for r in group["relations"].itertuples():
+            words = relations.WORDS[r.kind][0]
+            st.caption(
+                f"{md(r.from_row_id)} {md(words)} {md(r.to_row_id)}: {md(r.basis)} (set by {md(r.set_by)})"
+            )
+if len(groups) > frame.LIST_ROWS:
+    st.caption(
+        f"… and {len(groups) - frame.LIST_ROWS:,} more groups: narrow the filters to see them."
     )
 
 st.subheader("Reports by system, category and claimant")

@@ -28,29 +28,52 @@ cols[2].metric(
 cols[3].metric("Claimants", m["claimants"], help="Distinct sources that say something")
 
 
-# 2. The figures, each with its qualifier, claimant and date
+st.caption(
+    f"From {ctx.view.events['article_id'].nunique()} article(s). Figures are grouped by system; "
+    "each keeps its claimant, source grade (reliability A–F / credibility 1–6, or ungraded) "
+    "and article. Figures from different claimants or articles are compared, never added."
+)
+
+
+# 2. The figures by system, each with its qualifier, claimant, grade, article and date
 def figure_lines(rows):
     if rows.empty:
         st.caption("None under these filters.")
-    for row in rows.head(frame.LIST_ROWS).itertuples():
-        status = row.status.replace("_", " ")
+    shown = rows.head(frame.LIST_ROWS)
+    for system, group in shown.groupby("system", sort=False):
+        claimants, articles = group["claimant"].nunique(), group["article"].nunique()
         st.markdown(
-            f"**{md(row.as_stated)}** {md(row.as_written)}, from {md(row.supplier)} ({md(status)}) · "
-            f"{md(row.claimant)} · {md(row.reported)} · {row_link_md(row.transfer_id)}"
+            f"**{md(system)}** · {len(group)} figure(s) from {claimants} claimant(s) in "
+            f"{articles} article(s)" + (": compare them, never add them" if len(group) > 1 else "")
         )
+        for row in group.itertuples():
+            status = row.status.replace("_", " ")
+            st.markdown(
+                f"- **{md(row.as_stated)}** {md(row.as_written)}, from {md(row.supplier)} ({md(status)}) · "
+                f"{md(row.claimant)} ({md(row.grade)}) · in {md(row.article)} · {md(row.reported)} · "
+                f"{row_link_md(row.transfer_id)}"
+            )
     if len(rows) > frame.LIST_ROWS:
         st.caption(
             f"… and {len(rows) - frame.LIST_ROWS:,} more: the Equipment page tabulates them."
         )
 
 
+def by_system(rows):
+    """Systems with the most figures first; within one, in report order (stable)."""
+    size = rows.groupby("system")["system"].transform("size")
+    return rows.assign(_n=size).sort_values(
+        ["_n", "system"], ascending=[False, True], kind="stable"
+    )
+
+
 left, right = st.columns(2)
 with left:
     st.subheader(sections.HARDWARE_TITLE)
-    figure_lines(m["hardware"])
+    figure_lines(by_system(m["hardware"]))
 with right:
     st.subheader("Troops")
-    figure_lines(m["personnel"])
+    figure_lines(by_system(m["personnel"]))
 
 # 3. Contested: denials, acknowledgements, unverified and unattributed rows
 st.subheader("Contested or unverified")

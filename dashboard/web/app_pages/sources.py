@@ -1,9 +1,10 @@
-"""Sources & claims: who says what, who denies it, and the article with every cited passage."""
+"""Sources & claims: who says what, from how many independent origins, how they are graded, who
+denies it, and the articles with every cited passage."""
 
 import streamlit as st
 
-from dashboard.views import tallies
-from dashboard.web import frame, links, reader
+from dashboard.views import corroboration, grades, tallies
+from dashboard.web import frame, links, reader, sidebar
 
 ctx = frame.page(
     "Sources & claims",
@@ -26,6 +27,34 @@ else:
         shown, hide_index=True, width="stretch", key="answers", column_config=config, row_height=60
     )
 
-# 3. The article reader
+# 3. Corroboration: articles and the independent origins they come from
+st.subheader("Corroboration: articles and independent origins")
+st.caption(
+    "A claim reported by K articles from J independent origins: a syndicated or relayed copy "
+    "counts once, under its origin. The chains read publisher ← whom it relays ← claimant."
+)
+st.dataframe(
+    frame.capped(frame.cached(corroboration.corroboration, ctx)),
+    hide_index=True,
+    width="stretch",
+    key="corroboration",
+    column_config={
+        "claim_id": None,
+        "articles": st.column_config.NumberColumn("articles (K)"),
+        "origins": st.column_config.NumberColumn("independent origins (J)"),
+        "chains": st.column_config.TextColumn("chains", width="large"),
+    },
+)
+
+# 4. Source grades with their basis
+with st.expander("Source grades (Admiralty / NATO system) and their basis"):
+    st.caption(sidebar.GRADE_HELP)
+    table = grades.grades_table(ctx.ds)
+    if table.empty:
+        st.caption("No source or row is graded in this dataset: every figure shows “ungraded”.")
+    else:
+        st.dataframe(table, hide_index=True, width="stretch", key="grades")
+
+# 5. The article reader
 st.subheader("Article reader")
 reader.render(ctx)

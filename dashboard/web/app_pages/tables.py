@@ -6,8 +6,9 @@ import streamlit as st
 
 from dashboard.builders import export
 from dashboard.builders.downloads import cited, downloads
+from dashboard.data.changelog import read_changelog
 from dashboard.schema import TABLES
-from dashboard.views import datagrid
+from dashboard.views import corroboration, datagrid
 from dashboard.views.filters import undated_note
 from dashboard.web import frame, links
 
@@ -35,7 +36,12 @@ def column_config(table: str) -> dict:
 f = ctx.filters
 actors = datagrid.actor_names(ctx.ds, f.actors)
 narrowed = datagrid.narrowed_beyond_dates_and_actors(f)
-cite = export.citation(ctx.ds.version, datagrid.describe_filters(ctx.ds, f), date.today(), TITLE)
+articles = frame.cached(corroboration.article_citations, ctx)
+cite = export.citation(
+    ctx.ds.version, datagrid.describe_filters(ctx.ds, f), date.today(), TITLE, articles
+)
+with st.expander("Citation for these rows: the dataset version and the articles they come from"):
+    st.code(export.citation_text(cite).decode("utf-8"), language=None, wrap_lines=True)
 
 for table, tab in zip(TABS, st.tabs(list(TABS.values())), strict=True):
     rows = getattr(ctx.view, table)
@@ -70,3 +76,17 @@ for table, tab in zip(TABS, st.tabs(list(TABS.values())), strict=True):
                 key=f"{d.key}_{table}",
                 icon=d.icon,
             )
+# Dataset history: one line per merge (datasets/CHANGELOG.csv), newest first
+st.subheader("Dataset history")
+history, unreadable = read_changelog(ctx.ds.folder)
+if unreadable:
+    st.warning(
+        f"{ctx.ds.folder.name}/CHANGELOG.csv could not be read: {unreadable[0].message} (line {unreadable[0].line})."
+    )
+elif history is None or history.empty:
+    st.caption("No merge is recorded yet: this folder has no CHANGELOG.csv lines.")
+else:
+    st.caption(
+        f"{len(history):,} merge(s), newest first. This download's dataset version is `{ctx.ds.version}`."
+    )
+    st.dataframe(frame.capped(history), hide_index=True, width="stretch", key="changelog")

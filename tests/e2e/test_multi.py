@@ -1,0 +1,114 @@
+"""Many articles in Chromium: pick an article in the reader and see its highlights (and get
+them back after visiting another article), and draw the figure history with its differing pair.
+Runs the app over the many-articles fixture (tests/fixtures/multi)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from dashboard.data.dataset import load_dataset
+from dashboard.views import filters as flt
+from dashboard.views import tallies
+from tests.e2e import support as s
+from tests.e2e.conftest import assert_clean_console
+
+pytestmark = pytest.mark.e2e
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "multi"
+HIGHLIGHTS_JS = """el => [...el.querySelectorAll('.stMarkdownColoredBackground')].map((span) => {
+  const [r, g, b] = getComputedStyle(span).backgroundColor.match(/[\\d.]+/g).map(Number);
+  return {orange: r > b, text: span.textContent};
+})"""
+
+
+@pytest.fixture(scope="module")
+def multi_app(app_factory):
+    return app_factory("multi", FIXTURE)
+
+
+@pytest.fixture
+def mtab(new_tab, multi_app):
+    t = new_tab(multi_app)
+    t.goto("")
+    return t
+
+
+def choose(page: Page, label: str, option: str) -> None:
+    box = page.get_by_test_id("stMain").get_by_test_id("stSelectbox").filter(has_text=label)
+    box.get_by_role("combobox").click()
+    page.get_by_role("option").filter(has_text=option).first.click()
+    s.wait_for_app_run(page)
+
+
+def highlights(page: Page) -> list[dict]:
+    return page.locator(".st-key-reader_text").evaluate(HIGHLIGHTS_JS)
+
+
+def cited(article: str) -> list[str]:
+    ds = load_dataset(FIXTURE)
+    passages = tallies.cited_passages(flt.apply_filters(ds, flt.Filters()))
+    return passages.loc[passages["article_id"] == article, "passage"].tolist()
+
+
+def test_picking_an_article_shows_its_highlights_and_keeps_each_focus(mtab):
+    page = mtab.page
+    s.open_page(page, "Sources & claims")
+    reader = page.locator(".st-key-reader_text")
+    expect(reader).to_contain_text("Northwind Wire, 20 November 2024.")
+    assert sorted(x["text"].strip() for x in highlights(page)) == sorted(cited("fx1_northwind"))
+
+    choose(page, "Article (3 under these filters)", "Harbour Times · 2024-12-10")
+    expect(reader).to_contain_text("Harbour Times, 10 December 2024.")
+    assert sorted(x["text"].strip() for x in highlights(page)) == sorted(cited("fx3_harbour"))
+    choose(page, "Show a row's passage", "c-tr02")
+    orange = [x["text"] for x in highlights(page) if x["orange"]]
+    assert [t.strip() for t in orange] == [cited("fx3_harbour")[1]]
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_text("differs from c-tr01", exact=False)).to_be_visible()
+
+    choose(page, "Article (3 under these filters)", "Daily Relay · 2024-11-21")
+    expect(reader).to_contain_text("reposted from Northwind Wire")
+    assert not [x for x in highlights(page) if x["orange"]]
+    expect(main.get_by_text("syndicated copy of Northwind Wire", exact=False)).to_be_visible()
+
+    choose(page, "Article (3 under these filters)", "Harbour Times · 2024-12-10")
+    orange = [x["text"] for x in highlights(page) if x["orange"]]
+    assert [t.strip() for t in orange] == [cited("fx3_harbour")[1]]
+    assert_clean_console(mtab.rec)
+
+
+def test_the_figure_history_draws_ranges_and_the_differing_pair(mtab):
+    page = mtab.page
+    s.open_page(page, "Figure history")
+    chart = page.get_by_test_id("stPlotlyChart").locator(".js-plotly-plot").first
+    expect(chart.locator(".main-svg").first).to_be_attached()
+    legend = chart.locator(".legendtext").all_inner_texts()
+    assert legend == [
+        "National Intelligence Service (NIS)",
+        "Ukraine's military intelligence (HUR)",
+        "differs: cannot both be true",
+    ]
+    labels = chart.locator(".annotation-text").all_inner_texts()
+    assert sorted(labels) == sorted(
+        ["approximately 10,900", "approximately 10,900", "about 12,000", "some 3,000"]
+    )
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_role("heading", name="Figures that differ (1)")).to_be_visible()
+    differs = s.read_grid(main.get_by_test_id("stDataFrame").first, "a")
+    assert differs.values == ["c-tr01"]
+
+    s.sidebar(page).get_by_test_id("stSelectbox").filter(has_text="Source reliability").get_by_role(
+        "combobox"
+    ).click()
+    page.get_by_role("option", name="B or better").click()
+    s.wait_for_app_run(page)
+    assert "reliability=B+or+better" in page.url or "reliability=B%20or%20better" in page.url
+    expect(main.get_by_role("heading", name="Figures that differ (0)")).to_be_visible()
+    labels = chart.locator(".annotation-text").all_inner_texts()
+    assert sorted(labels) == sorted(
+        ["approximately 10,900", "approximately 10,900", "about 12,000"]
+    )
+    assert_clean_console(mtab.rec)

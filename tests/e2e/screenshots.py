@@ -50,6 +50,41 @@ def focus_reader_row(page: Page, row_id: str) -> None:
     page.evaluate("() => new Promise(requestAnimationFrame)")
 
 
+MULTI = s.REPO / "tests" / "fixtures" / "multi"  # three synthetic articles, graded and related
+
+
+def show(page: Page, selector: str) -> None:
+    """Scroll a part of the page to the top of the window and let it paint."""
+    page.locator(selector).first.evaluate("el => el.scrollIntoView({block: 'start'})")
+    page.evaluate("() => document.fonts.ready.then(() => new Promise(requestAnimationFrame))")
+
+
+def multi_views(browser) -> list[str]:
+    """The many-articles views, on the fixture: figure history, groups to compare, corroboration,
+    the reader on a syndicated copy."""
+    server = s.AppServer(MULTI).start()
+    written = []
+    try:
+        context = browser.new_context(viewport=s.VIEWPORT)
+        context.set_default_timeout(s.TIMEOUT_MS)
+        page = context.new_page()
+        s.goto(page, f"{server.url}/history")
+        settle(page, "history")
+        page.screenshot(path=OUT / "multi-history.png")
+        s.goto(page, f"{server.url}/equipment")
+        settle(page, "equipment")
+        show(page, "h3:has-text('Figures to compare, not to add')")
+        page.screenshot(path=OUT / "multi-equipment-groups.png")
+        s.goto(page, f"{server.url}/sources?reliability=C+or+better")
+        settle(page, "sources")
+        show(page, "h3:has-text('Corroboration')")
+        page.screenshot(path=OUT / "multi-corroboration.png")
+        written += ["multi-history.png", "multi-equipment-groups.png", "multi-corroboration.png"]
+    finally:
+        server.stop()
+    return written
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     server = s.AppServer().start()
@@ -69,6 +104,7 @@ def main() -> int:
                     focus_reader_row(page, READER_ROW)
                     page.screenshot(path=OUT / "sources-reader.png")
                     written.append("sources-reader.png")
+            written += multi_views(browser)
             browser.close()
     finally:
         server.stop()

@@ -335,3 +335,21 @@ def test_cli_merges_and_refuses_with_one_message(folder):
     assert rows((folder / "CHANGELOG.csv").read_text("utf-8"))[0]["curator"] == "cli"
     nothing = cli("--recover", "--data", str(folder))
     assert (nothing.returncode, nothing.stdout.strip()) == (0, f"{folder}: no interrupted merge.")
+
+
+def test_a_stand_in_left_in_an_accepted_row_is_refused_and_previewed(folder):
+    review_rows(folder, ACCEPT_MOST)
+    draft = review.read_draft(folder, ARTICLE)
+    claims = draft.tables["claims"].copy()
+    claims.loc[1, "proposition"] = "(to be written) Observers at the Test Monitoring Group reported"
+    review.save_table(draft, "claims", claims)
+    before = snapshot(folder)
+    result = merge.merge_article(folder, ARTICLE, "c", now=NOW)
+    assert (result.ok, result.message) == (
+        False,
+        "Nothing merged: drafts/901_synthetic_curate/claims.csv:3 [proposition] still holds the "
+        "drafting stand-in '(to be written)': write it.",
+    )
+    assert snapshot(folder) == before
+    found = merge.preview_problems(folder, review.read_draft(folder, ARTICLE))
+    assert found == {("claims", 1): ["proposition: still the drafting stand-in: write it"]}

@@ -22,7 +22,8 @@ import pandas as pd
 from dashboard.data.dataset import dataset_version, validate_folder
 from dashboard.data.problems import Problem
 from dashboard.data.seeds import seeds_dir_for
-from dashboard.ingest import transaction
+from dashboard.ingest import review, transaction
+from dashboard.ingest.claims import STAND_IN
 from dashboard.ingest.review import DRAFTS, Draft, DraftError, read_draft, to_csv_text
 from dashboard.schema import CHANGELOG, TABLES
 
@@ -122,6 +123,8 @@ def preview_problems(folder: Path, draft: Draft) -> dict[tuple[str, int], list[s
     with tempfile.TemporaryDirectory(prefix="curate-preview-") as tmp:
         problems = validate_candidate(folder, candidate, Path(tmp) / "dataset")
     out: dict[tuple[str, int], list[str]] = {}
+    for name, i, col in review.stand_ins(draft, PREVIEW):
+        out.setdefault((name, i), []).append(f"{col}: still the drafting stand-in: write it")
     for p in problems:
         name, i = candidate.origin.get((p.file, p.line), (p.file, -1))
         what = f"{p.column}: {p.message}" if p.column else p.message
@@ -176,6 +179,15 @@ def merge_article(
         return MergeResult(False, f"{note}Nothing merged: no row of this draft is accepted.")
     if wrong := _other_articles(draft):
         return MergeResult(False, f"{note}Nothing merged: {wrong}")
+    if left := review.stand_ins(draft, ("accepted",)):
+        name, i, col = left[0]
+        return MergeResult(
+            False,
+            f"{note}Nothing merged: {DRAFTS}/{article_id}/{name}.csv:{draft.lines[name][i]} "
+            f"[{col}] still holds the drafting stand-in {STAND_IN!r}: write it"
+            + (f" (and {len(left) - 1} more)" if len(left) > 1 else "")
+            + ".",
+        )
     stamp = _stamp(now)
     staging = folder / transaction.STAGING / stamp
     history = folder / HISTORY / stamp

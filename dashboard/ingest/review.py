@@ -18,6 +18,7 @@ import pandas as pd
 from dashboard.data.csvfile import decode_text, split_csv
 from dashboard.data.problems import Problem
 from dashboard.ingest import DRAFT_COLUMNS, REVIEW_STATES
+from dashboard.ingest.claims import STAND_IN
 from dashboard.ingest.transaction import write_bytes_atomic
 from dashboard.schema import TABLES, Table
 
@@ -203,6 +204,18 @@ def counts(draft: Draft) -> dict[str, dict[str, int]]:
         name: {s: int((frame["review"] == s).sum()) for s in REVIEW_STATES}
         for name, frame in draft.tables.items()
     }
+
+
+def stand_ins(draft: Draft, keep: tuple[str, ...]) -> list[tuple[str, int, str]]:
+    """(table, row, column) of every cell of a kept row still holding the drafting stand-in
+    ("(to be written) …", dashboard/ingest/README.md) that the curator is to replace."""
+    out = []
+    for name, frame in draft.tables.items():
+        rows = frame[frame["review"].isin(keep)]
+        for col in TABLES[name].columns:
+            hits = rows[col].str.startswith(STAND_IN)
+            out += [(name, int(i), col) for i in hits[hits].index]
+    return out
 
 
 def candidate_passages(draft: Draft, text_length: int) -> pd.DataFrame:

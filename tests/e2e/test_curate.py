@@ -15,6 +15,7 @@ from unittest import mock
 from urllib.parse import quote
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Locator, Page, expect
 
 from dashboard.ingest import review
@@ -84,8 +85,15 @@ def cell(grid: Locator, row: int, column: int) -> Locator:
 
 
 def select_cell(page: Page, grid: Locator, row: int, column: int) -> None:
-    grid.scroll_into_view_if_needed()
-    grid.click(position={"x": 20, "y": 60})  # into the grid: its first row's first cell
+    for attempt in range(3):  # a save re-mounts the grid (its key follows the draft's files)
+        try:
+            grid.scroll_into_view_if_needed()
+            grid.click(position={"x": 20, "y": 60})  # into the grid: its first row's first cell
+            break
+        except PlaywrightError:
+            if attempt == 2:
+                raise
+            s.wait_for_app_run(page)
     target = cell(grid, row, column)
     for _ in range(5):  # then move the selection to the cell: focus until it is ours
         target.focus()  # the grid selects the focused cell of its accessible table

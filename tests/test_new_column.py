@@ -19,6 +19,7 @@ from dashboard.data.dataset import REPO_ROOT, load_dataset
 from dashboard.pages import ENTRY, page_by_url
 from dashboard.schema import Field, Table
 from dashboard.views.filters import Filters, apply_filters
+from dashboard.views.search import search_rows, searchable
 
 OBSERVER = ("synthetic-observer", "Synthetic Observer")
 NEW_FIELDS = {
@@ -86,13 +87,15 @@ def widened(tmp_path, monkeypatch):
     return folder, chosen["event_id"]
 
 
-def test_the_new_columns_are_parsed_and_filtered(widened):
+def test_the_new_columns_are_parsed_filtered_and_searched(widened):
     folder, event_id = widened
     ds = load_dataset(folder)
     assert list(ds.events.columns[-3:]) == list(NEW_FIELDS)
     assert str(ds.events["observed_on"].dtype).startswith("datetime64")
     view = apply_filters(ds, Filters(actors=(OBSERVER[0],)))
     assert list(view.events["event_id"]) == [event_id]  # the observer is named nowhere else
+    found = search_rows(searchable(ds), OBSERVER[1])
+    assert sorted(found.loc[found["table"] == "events", "row_id"]) == [event_id]
 
 
 def test_the_new_columns_are_exported(widened):

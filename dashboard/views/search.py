@@ -14,6 +14,7 @@ import pandas as pd
 
 from dashboard.data.dataset import Dataset
 from dashboard.data.parsing import split_ids
+from dashboard.schema import TABLES
 
 MAX_RESULTS = 50
 COLUMNS = ["row_id", "table", "what", "found_in", "excerpt", "rank"]
@@ -71,22 +72,10 @@ def searchable(ds: Dataset) -> dict[str, pd.DataFrame]:
     """Each table with a 'names' column added where rows name actors (built once per dataset)."""
     names = _names(ds)
     events = ds.events.assign(
-        names=_name_column(
-            ds.events,
-            (
-                "claimant_actor_id",
-                "claimant_cites_actor_id",
-                "actor_ids",
-                "partner_actor_ids",
-                "target_actor_ids",
-            ),
-            names,
-        )
+        names=_name_column(ds.events, tuple(TABLES["events"].ref_columns("actors")), names)
     )
     transfers = ds.transfers.assign(
-        names=_name_column(
-            ds.transfers, ("supplier_actor_id", "recipient_actor_id", "claimant_actor_id"), names
-        )
+        names=_name_column(ds.transfers, tuple(TABLES["transfers"].ref_columns("actors")), names)
     )
     return {
         "actors": ds.actors,

@@ -1,6 +1,6 @@
 """A column added to the registry is parsed, filtered, shown and exported with no other code
-edit: a copy of a dataset gains three event columns and the registry (monkeypatched) gains
-their fields; the actor filter, the Data page's grid and the downloads pick them up."""
+edit: a copy of the fixture dataset gains three event columns and the registry (monkeypatched) gains
+their fields; the actor filter, search, the Data page's grid and the downloads pick them up."""
 
 import csv
 import io
@@ -34,12 +34,7 @@ NEW_FIELDS = {
 NOTE = "SYNTHETIC TEST TEXT: the observer's note, long enough to want a wide column."
 
 
-def _source() -> tuple[Path, Path]:
-    """The fixture dataset when there is one, else the curated data (copied, never changed)."""
-    fixture = REPO_ROOT / "tests" / "fixtures" / "dataset"
-    if (fixture / "events.csv").is_file():
-        return fixture, fixture / "seeds" if (fixture / "seeds").is_dir() else fixture.parent
-    return REPO_ROOT / "datasets", REPO_ROOT / "seeds"
+FIXTURE = REPO_ROOT / "tests" / "fixtures" / "dataset"  # synthetic articles made for tests
 
 
 def _rewrite(path: Path, edit) -> None:
@@ -54,10 +49,8 @@ def _rewrite(path: Path, edit) -> None:
 def widened(tmp_path, monkeypatch):
     """(folder, event_id): a dataset copy whose events have the new columns, filled on one
     placed row only, and a registry that describes them."""
-    data, seeds = _source()
     folder = tmp_path / "datasets"
-    shutil.copytree(data, folder, ignore=shutil.ignore_patterns("seeds"))
-    shutil.copytree(seeds, tmp_path / "seeds")
+    shutil.copytree(FIXTURE, folder)
     _rewrite(folder / "actors.csv", lambda rows: rows.append([*OBSERVER, "group"] + [""] * 4))
     chosen = {}
 

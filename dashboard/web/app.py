@@ -10,7 +10,14 @@ st.set_page_config(page_title="NK arms to Russia · curated claims", page_icon="
 curate = curation_enabled()
 page = st.navigation(
     [
-        st.Page(p.script, title=p.title, icon=p.icon, url_path=p.url_path, default=p.default)
+        st.Page(
+            p.script,
+            title=p.title,
+            icon=p.icon,
+            url_path=p.url_path,
+            default=p.default,
+            visibility="visible" if p.in_nav else "hidden",
+        )
         for p in pages_for(curate)
     ]
 )

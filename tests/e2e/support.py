@@ -45,7 +45,8 @@ SERVER_START_S = 60
 VIEWPORT = {"width": 1400, "height": 900}
 
 # The pages as the sidebar navigation names them: (link text, URL path, title shown).
-PAGES = [(p.title, p.url, p.title) for p in PAGE_SPECS]
+PAGES = [(p.title, p.url, p.title) for p in PAGE_SPECS if p.in_nav]  # in the sidebar menu
+HIDDEN_PAGES = [p.url for p in PAGE_SPECS if not p.in_nav]  # reached by their links only
 
 
 # --- the app server ------------------------------------------------------------------------------

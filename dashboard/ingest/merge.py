@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from dashboard.data.problems import Problem
 from dashboard.data.seeds import seeds_dir_for
 from dashboard.ingest import review, transaction
 from dashboard.ingest.claims import STAND_IN
+from dashboard.ingest.relation_marks import relations_from_marks
 from dashboard.ingest.review import DRAFTS, Draft, DraftError, read_draft, to_csv_text
 from dashboard.schema import CHANGELOG, TABLES
 
@@ -54,10 +55,18 @@ def _existing_text(folder: Path, name: str) -> str:
     return text if not text or text.endswith("\n") else text + "\n"
 
 
-def build_candidate(folder: Path, draft: Draft, keep: tuple[str, ...] = ("accepted",)) -> Candidate:
+def build_candidate(
+    folder: Path, draft: Draft, keep: tuple[str, ...] = ("accepted",), curator: str = "the curator"
+) -> Candidate:
     """Each table: the dataset's own text unchanged, then the draft's rows whose review is in
-    `keep`, in the dataset's columns (review and drafted_by dropped)."""
+    `keep`, in the dataset's columns (review and drafted_by dropped); and a relation for each of
+    those rows' `same as` / `differs from` marks (relation_marks.py)."""
     texts, added, origin = {}, {}, {}
+    kept = {n: f[f["review"].isin(keep)] for n, f in draft.tables.items()}
+    marked = relations_from_marks(kept, curator, datetime.now(UTC).date())
+    if marked:
+        tables = {**draft.tables, "relations": pd.DataFrame(marked).assign(review=keep[0])}
+        draft = replace(draft, tables=tables)
     for name, table in TABLES.items():
         text = _existing_text(folder, name)
         frame = draft.tables.get(name)
@@ -174,7 +183,7 @@ def merge_article(
         )
     if not curator.strip():
         return MergeResult(False, f"{note}Nothing merged: give the curator's name.")
-    candidate = build_candidate(folder, draft)
+    candidate = build_candidate(folder, draft, curator=curator.strip())
     if not any(candidate.added.values()):
         return MergeResult(False, f"{note}Nothing merged: no row of this draft is accepted.")
     if wrong := _other_articles(draft):

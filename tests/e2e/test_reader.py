@@ -19,10 +19,11 @@ PASSAGE_ROW_HEIGHT = 70  # row_height of the passages table (dashboard/reader.py
 
 # Streamlit renders :orange-background[**…**] as
 #   <span class="stMarkdownColoredBackground" style="background-color: …"><strong>…</strong></span>
-# and :blue-background[…] the same way with a blue colour; orange is the one redder than blue.
+# and the other passages faint (:gray-background[…], rgb(245, 244, 242) in the light theme) or
+# violet where two overlap. Orange is the only one clearly redder than blue (255, 246, 237).
 _HIGHLIGHTS_JS = """el => [...el.querySelectorAll('.stMarkdownColoredBackground')].map((span) => {
   const [r, g, b] = getComputedStyle(span).backgroundColor.match(/[\\d.]+/g).map(Number);
-  return {orange: r > b, text: span.textContent,
+  return {orange: r - b > 10, text: span.textContent,
           strong: [...span.querySelectorAll('strong')].map((x) => x.textContent).join('')};
 })"""
 

@@ -113,6 +113,11 @@ def test_accepted_drafts_merge_as_drafted(tmp_path):
     draft = review.read_draft(data, article_id)
     for name, frame in draft.tables.items():
         review.save_table(draft, name, frame.assign(review="accepted"))
+    # The one thing the curator must write: a proposed claim's stand-in proposition (the
+    # merge refuses a stand-in left in an accepted row).
+    claims = draft.tables["claims"].assign(review="accepted")
+    written = claims["proposition"].str.removeprefix("(to be written) ")
+    review.save_table(draft, "claims", claims.assign(proposition=written))
     result = merge_article(data, article_id, "tester")
     assert (result.ok, result.problems) == (True, [])
 

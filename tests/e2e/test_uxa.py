@@ -113,7 +113,7 @@ def test_a_category_keeps_its_colour_under_two_filters(new_tab, app):
     t.goto("timeline?type=arms_transfer&type=combat")
     s.wait_for_charts(t.page)
     assert trace_colours(t.page) == {"arms_transfer": "#d62728", "combat": "#ff7f0e"}
-    legend = t.page.get_by_test_id("stPlotlyChart").locator(".legendtext").all_inner_texts()
+    legend = t.page.get_by_test_id("stPlotlyChart").locator(".legendtext").all_text_contents()
     assert "arms transfer" in legend and "arms_transfer" not in legend
     assert_clean_console(t.rec)
 
@@ -125,7 +125,7 @@ def test_phone_timeline_keeps_a_wide_plot_and_says_its_filters(new_tab, app):
     expect(t.page.locator(".st-key-filter_line")).to_contain_text("No filter: all 24 events")
     plot = t.page.get_by_test_id("stPlotlyChart").locator(".nsewdrag").first
     assert plot.bounding_box()["width"] >= 250
-    labels = t.page.get_by_test_id("stPlotlyChart").locator(".annotation-text").all_inner_texts()
+    labels = t.page.get_by_test_id("stPlotlyChart").locator(".annotation-text").all_text_contents()
     assert len(labels) == 11 and not any(x.startswith("000-ev") for x in labels)
     assert_clean_console(t.rec)
 

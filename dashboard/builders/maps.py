@@ -20,7 +20,7 @@ PRECISION_STYLE = {
 ARC_TILT = {"self_propelled_howitzer": -4, "multiple_rocket_launcher": 4, "personnel": 0}
 SIGHTING = [255, 140, 0]
 TOOLTIP_STYLE = {
-    "maxWidth": "240px",
+    "maxWidth": "200px",
     "whiteSpace": "pre-wrap",
     "fontSize": "12px",
     "lineHeight": "1.35",

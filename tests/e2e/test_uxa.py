@@ -5,6 +5,7 @@ sharing, printing and the dark theme."""
 from __future__ import annotations
 
 import math
+import time
 
 import pandas as pd
 import pytest
@@ -50,7 +51,21 @@ def pixel(view: dict, lon: float, lat: float, width: float, height: float) -> tu
     return x, y
 
 
+def settle_map(page: Page, limit_s: float = 90) -> None:
+    """The first frames of a software-rendered deck take seconds on a busy machine: wait until
+    a frame comes back quickly, then the map answers the pointer."""
+    expect(page.get_by_test_id("stDeckGlJsonChart").locator("canvas").first).to_be_visible()
+    deadline = time.monotonic() + limit_s
+    while time.monotonic() < deadline:
+        started = time.monotonic()
+        page.evaluate("() => new Promise(requestAnimationFrame)")
+        if time.monotonic() - started < 0.3:
+            return
+    raise AssertionError(f"the map kept the page busy for {limit_s} s")
+
+
 def click_map(page: Page, view: dict, lon: float, lat: float) -> None:
+    settle_map(page)
     canvas = page.get_by_test_id("stDeckGlJsonChart").locator("canvas").first
     box = canvas.bounding_box()
     x, y = pixel(view, lon, lat, box["width"], box["height"])
@@ -63,7 +78,6 @@ def click_map(page: Page, view: dict, lon: float, lat: float) -> None:
 def test_click_on_the_krasnoyarsk_ring_pins_a_panel_saying_the_photos_date_is_unclear(tab, dataset):
     page = tab.page
     s.open_page(page, "Map")
-    s.wait_for_map_drawn(page)
     view, _ = map_view(dataset, DESKTOP_MAP)
     # 10 px from the centre: inside the ring's disc, off its rim (the old ring only answered there)
     click_map(page, view, 92.93136 + 10 / (512 * 2 ** view["zoom"]) * 360, 56.03742)
@@ -79,7 +93,7 @@ def test_click_on_the_krasnoyarsk_ring_pins_a_panel_saying_the_photos_date_is_un
 def test_the_wheel_over_the_map_scrolls_the_page(tab):
     page = tab.page
     s.open_page(page, "Map")
-    s.wait_for_map_drawn(page)
+    settle_map(page)
     canvas = page.get_by_test_id("stDeckGlJsonChart").locator("canvas").first
     box = canvas.bounding_box()
     scroller = "document.querySelector('[data-testid=stMain]')"
@@ -133,7 +147,7 @@ def test_phone_timeline_keeps_a_wide_plot_and_says_its_filters(new_tab, app):
 def test_phone_map_shows_every_place_and_pins_details_under_it(new_tab, app, dataset):
     t = new_tab(app, **PHONE)
     t.goto("map")
-    s.wait_for_map_drawn(t.page)
+    settle_map(t.page)
     canvas = t.page.get_by_test_id("stDeckGlJsonChart").locator("canvas").first
     box = canvas.bounding_box()
     assert box["width"] <= 390
@@ -146,4 +160,61 @@ def test_phone_map_shows_every_place_and_pins_details_under_it(new_tab, app, dat
     panel = t.page.locator(".st-key-map_details")
     expect(panel.get_by_role("heading", name="Kursk region")).to_be_visible()
     assert panel.bounding_box()["y"] > box["y"] + box["height"] - 1  # under the map
+    assert_clean_console(t.rec)
+
+
+def test_a_passage_marker_focuses_and_offers_the_citation(tab):
+    page = tab.page
+    s.open_page(page, "Sources & claims")
+    page.locator(".st-key-reader_marker button").nth(3).click()
+    s.wait_for_app_run(page)
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_text("Passage [4] is highlighted in orange below.")).to_be_visible()
+    card = page.locator(".st-key-reader_focus_card")
+    expect(card).to_be_in_viewport()
+    expect(card.locator("strong").first).to_contain_text("These troops have already been involved")
+    code = card.get_by_test_id("stCode")
+    expect(code).to_contain_text("Passage [4], characters 716–846")
+    code.hover()
+    expect(code.get_by_role("button")).to_have_count(1)  # the copy button
+    assert_clean_console(tab.rec)
+
+
+def test_share_link_restores_the_view_and_the_print_view_hides_the_sidebar(tab, new_tab, app):
+    page = tab.page
+    s.open_page(page, "Map")
+    s.choose_actor(page, "North Korea")
+    page.get_by_role("button", name="Share · print").click()
+    link = page.get_by_test_id("stPopoverBody").get_by_test_id("stCode").inner_text().strip()
+    assert link == f"{tab.base}/map?actor=North+Korea"
+    other = new_tab(app)
+    other.page.goto(link)
+    s.wait_for_app_run(other.page)
+    assert s.chosen(other.page, "Actor") == ["North Korea"]
+    expect(other.page.locator(".st-key-filter_line")).to_contain_text("actor North Korea")
+    printed = new_tab(app)
+    printed.goto("print?actor=North+Korea")
+    s.wait_for_charts(printed.page)
+    expect(printed.page.get_by_test_id("stSidebar")).to_have_attribute("aria-expanded", "false")
+    expect(printed.page.get_by_test_id("stTable")).to_have_count(3)
+    printed.page.emulate_media(media="print")
+    expect(printed.page.get_by_test_id("stSidebar")).to_be_hidden()
+    for table in printed.page.get_by_test_id("stTable").all():  # nothing cut off at the right
+        assert table.evaluate("el => el.scrollWidth <= el.clientWidth + 1")
+    assert_clean_console(tab.rec)
+
+
+def test_dark_system_theme_is_honoured(new_tab, app):
+    t = new_tab(app, color_scheme="dark")
+    t.goto("timeline")
+    s.wait_for_charts(t.page)
+    background = t.page.get_by_test_id("stApp").evaluate(
+        "el => getComputedStyle(el).backgroundColor"
+    )
+    r, g, b = (int(x) for x in background[background.index("(") + 1 : -1].split(",")[:3])
+    assert r + g + b < 150, background
+    label = t.page.get_by_test_id("stPlotlyChart").locator(".annotation-text").first
+    fill = label.evaluate("el => getComputedStyle(el).fill")
+    r, g, b = (int(x) for x in fill[fill.index("(") + 1 : -1].split(",")[:3])
+    assert r + g + b > 450, fill  # light labels on the dark page
     assert_clean_console(t.rec)

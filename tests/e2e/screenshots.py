@@ -1,5 +1,7 @@
 """Write docs/screenshots/<page>.png (1400×900) of every page after its charts have drawn, plus
-sources-reader.png with a row's passage focused in the article reader.
+sources-reader.png with a row's passage focused in the article reader, map-details.png with the
+Krasnoyarsk ring clicked, phone-timeline.png and phone-map.png at 390×844, and dark-timeline.png
+in the system's dark theme.
 
     python -m tests.e2e.screenshots          (make screenshots)
 """
@@ -85,6 +87,38 @@ def multi_views(browser) -> list[str]:
     return written
 
 
+def extras(browser, server) -> list[str]:
+    """The views the issue asked to see: a pinned map panel, the phone, the dark theme."""
+    from dashboard.data.dataset import load_dataset
+    from tests.e2e.test_uxa import DESKTOP_MAP, PHONE, PHONE_MAP, click_map, map_view, settle_map
+
+    dataset = load_dataset(s.DATASETS)
+    out = []
+    for name, args, path in (
+        ("map-details", {"viewport": s.VIEWPORT}, "map"),
+        ("phone-timeline", PHONE, "timeline"),
+        ("phone-map", PHONE, "map"),
+        ("dark-timeline", {"viewport": s.VIEWPORT, "color_scheme": "dark"}, "timeline"),
+    ):
+        context = browser.new_context(**args)
+        context.set_default_timeout(s.TIMEOUT_MS)
+        page = context.new_page()
+        s.goto(page, f"{server.url}/{path}")
+        settle(page, path)
+        if path == "map":
+            settle_map(page)
+            view, _ = map_view(dataset, PHONE_MAP if name.startswith("phone") else DESKTOP_MAP)
+            click_map(page, view, 92.93136, 56.03742)  # the Krasnoyarsk sighting ring
+            page.mouse.move(1, 1)
+            if name.startswith("phone"):  # the panel sits under the map on a phone
+                page.locator(".st-key-map_details").scroll_into_view_if_needed()
+            page.wait_for_timeout(800)
+        page.screenshot(path=OUT / f"{name}.png")
+        out.append(f"{name}.png")
+        context.close()
+    return out
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     server = s.AppServer().start()
@@ -105,6 +139,8 @@ def main() -> int:
                     page.screenshot(path=OUT / "sources-reader.png")
                     written.append("sources-reader.png")
             written += multi_views(browser)
+
+            written += extras(browser, server)
             browser.close()
     finally:
         server.stop()

@@ -133,12 +133,14 @@ def test_a_category_keeps_its_colour_under_two_filters(new_tab, app):
     assert_clean_console(t.rec)
 
 
-def test_phone_timeline_keeps_a_wide_plot_and_says_its_filters(new_tab, app):
+def test_phone_timeline_keeps_a_wide_plot_and_says_its_filters(new_tab, app, dataset):
     t = new_tab(app, **PHONE_ARGS)
     t.page.set_viewport_size(PHONE["viewport"])
     t.goto("timeline")
     s.wait_for_charts(t.page)
-    expect(t.page.locator(".st-key-filter_line")).to_contain_text("No filter: all 24 events")
+    expect(t.page.locator(".st-key-filter_line")).to_contain_text(
+        f"No filter: all {len(dataset.events)} events"
+    )
     plot = t.page.get_by_test_id("stPlotlyChart").locator(".nsewdrag").first
     assert plot.bounding_box()["width"] >= 250
     labels = t.page.get_by_test_id("stPlotlyChart").locator(".annotation-text").all_text_contents()

@@ -42,7 +42,7 @@ def test_streamlit_is_imported_only_under_web():
 @pytest.mark.parametrize("layer", ["data", "views", "builders"])
 def test_layers_import_only_earlier_layers(layer):
     later = LAYERS[LAYERS.index(layer) + 1 :]
-    files = list((PACKAGE / layer).glob("*.py"))
+    files = list((PACKAGE / layer).rglob("*.py"))
     assert files
     for path in files:
         for module in imports(path):

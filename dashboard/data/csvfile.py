@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from dashboard.data.plaincsv import is_plain, split_plain
+from dashboard.data.plaincsv import header_is_plain, split_plain
 from dashboard.data.problems import MAX_PER_KIND, Problem, Problems
 from dashboard.schema import Table
 
@@ -131,7 +131,7 @@ def split_csv(
     counted) and left out, and only its `key` cell is kept. Records are taken CHUNK at a time
     so that the csv module's C loop does the work: 50 MB of short ragged rows (13 million)
     take seconds, not minutes (tests/test_hostile_data.py)."""
-    if isinstance(text, bytes) and is_plain(text):
+    if isinstance(text, bytes) and header_is_plain(text):
         return _from_plain(text, name, problems, key)
     reader = csv.reader(_stream(text), strict=True)
     try:
@@ -185,9 +185,15 @@ def split_csv(
     return RawTable(frame, lines, ragged_keys)
 
 
-def _from_plain(data: bytes, name: str, problems: list[Problem], key: str | None) -> RawTable:
-    """split_csv for a file without quotes (plaincsv.py): the same table, problems and counts."""
+def _from_plain(
+    data: bytes, name: str, problems: list[Problem], key: str | None
+) -> RawTable | None:
+    """split_csv by blocks (plaincsv.py): quote-free blocks by numpy, the others by the csv
+    module; the same table, problems and counts as the csv module alone."""
     out = split_plain(data, key, MAX_PER_KIND, MAX_RAGGED_KEYS + 1)
+    if out.error:
+        problems.append(Problem(name, out.error[0], "", "", out.error[1]))
+        return None
     width = len(out.header)
     for line, n, _ in out.ragged[:MAX_PER_KIND]:
         problems.append(Problem(name, line, "", "", f"row has {n} fields, header has {width}"))

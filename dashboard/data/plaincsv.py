@@ -1,9 +1,11 @@
-"""Split a CSV without a single quote character at numpy speed.
+"""Split a CSV's bytes block by block: a block without a quote at numpy speed, the others
+with the csv module.
 
-A file without quotes has one record per line, and a record's fields are its commas plus one,
-so ragged rows can be found by counting bytes, block by block, without building a Python list
-per row. A hostile file of 13 million short ragged lines is then counted in about a second
-(tests/test_hostile_data.py) instead of the minute the csv module needs for the same rows.
+A quote-free block has one record per line, and a record's fields are its commas plus one,
+so ragged rows are found by counting bytes without building a Python list per row. A hostile
+file of 13 million short ragged lines, alone or appended to a real quoted file, is then counted
+in seconds (tests/test_hostile_data.py) instead of the minute the csv module needs for it.
+Blocks end at a newline outside any quoted field.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ def row_ids(parsed: Parsed) -> set[str]:
     for name in ROW_ID_TABLES:
         if name in parsed.tables:
             ids |= set(parsed.tables[name][TABLES[name].primary_key].dropna())
-        ids |= parsed.ragged_keys.get(name, set())
+        ids |= parsed.ragged_keys.get(name) or set()  # None: too many ragged rows to keep
     return ids
 
 

@@ -233,3 +233,19 @@ def test_the_history_chart_draws_ranges_arrows_and_the_differs_line(multi, seed)
     marks = [t for t in history_figure(seed_troops, seed_differs).data if t.mode == "markers"]
     symbols = sorted(s for t in marks for s in t.marker.symbol)
     assert symbols == ["circle-open", "triangle-up-open"]  # over 10,000 runs on; both undated
+
+
+def test_the_shared_fixture_counts_its_relay_once_and_flags_the_ministrys_figure():
+    ds = load_dataset(Path(__file__).resolve().parent / "fixtures" / "dataset")
+    table = corroboration.corroboration(view(ds), ds).set_index("claim_id")
+    assert table.loc["arms-delivered", ["articles", "origins"]].tolist() == [4, 3]
+    points = history.figure_points(view(ds), ds)
+    system = "self-propelled howitzer (type not stated)"
+    _, differs, total = history.system_history(view(ds), ds, system)
+    assert total == 4
+    assert differs[["a", "b", "a_grade", "b_grade"]].values.tolist() == [
+        ["t01-tr01", "t02-tr01", "ungraded", "D / ungraded"]
+    ]
+    assert points.loc[points["transfer_id"] == "t03-tr01", "related"].tolist() == [
+        "same report as t01-tr01"
+    ]

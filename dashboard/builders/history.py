@@ -39,6 +39,7 @@ def history_figure(points: pd.DataFrame, differs: pd.DataFrame) -> go.Figure:
     article's publication date (the report date is unknown). Red dashes join pairs that differ."""
     points = points.reset_index(drop=True)
     x = points["date"] + _offsets(points)
+    stack = points.groupby(points["date"].dt.normalize()).cumcount()
     low = points["low"].astype(float)
     high_given = points["high"].astype(float)
     top = float(pd.concat([low, high_given]).max()) if not points.empty else 1.0
@@ -109,7 +110,7 @@ def history_figure(points: pd.DataFrame, differs: pd.DataFrame) -> go.Figure:
                     "text": esc(points.at[i, "as_stated"]),
                     "showarrow": False,
                     "yanchor": "bottom",
-                    "yshift": 8,
+                    "yshift": 8 + 14 * int(stack[i] % 2),  # marks side by side: labels apart
                     "font": {"size": 11},
                 }
             )

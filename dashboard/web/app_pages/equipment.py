@@ -61,7 +61,7 @@ for group in groups[: frame.LIST_ROWS]:
         st.markdown(f"**{md(group['headline'])}**")
         for row in group["rows"].itertuples():
             st.markdown(
-                f"- `{md(row.transfer_id)}` **{md(row.as_stated)}** {md(row.system)} · "
+                f"- {md(row.transfer_id)} · **{md(row.as_stated)}** {md(row.system)} · "
                 f"{md(row.claimant)} ({md(row.grade)}) · {md(row.article)} · {md(row.reported)}"
             )
         for r in group["relations"].itertuples():

@@ -22,7 +22,6 @@ class PageSpec:
     icon: str
     url_path: str
     default: bool = False
-    in_nav: bool = True  # False: reached by its links (a row id, "Share · print"), not the menu
 
     @property
     def script(self) -> str:
@@ -43,12 +42,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("figure_history", "Figure history", ":material/stacked_line_chart:", "history"),
     PageSpec("sources", "Sources & claims", ":material/record_voice_over:", "sources"),
     PageSpec("tables", "Data", ":material/download:", "data"),
-    PageSpec(
-        "row", "Row", ":material/article:", "row", in_nav=False
-    ),  # /row?id=000-tr03: one row in words
-    PageSpec(
-        "printview", "Print view", ":material/print:", "print", in_nav=False
-    ),  # filters, figures, tables
+    PageSpec("row", "Row", ":material/article:", "row"),  # /row?id=000-tr03: one row in words
+    PageSpec("printview", "Print view", ":material/print:", "print"),  # filters, figures, tables
 )
 
 

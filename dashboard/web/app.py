@@ -16,7 +16,6 @@ page = st.navigation(
             icon=p.icon,
             url_path=p.url_path,
             default=p.default,
-            visibility="visible" if p.in_nav else "hidden",
         )
         for p in pages_for(curate)
     ]

@@ -72,3 +72,26 @@ def test_md_frame_escapes_cells_and_headers():
         "a\\[b\\]": ["\\!\\[\\]\\(http\\:\u2060\\/\\/127\\.0\\.0\\.1\\:9\\/x\\.png\\)", ""],
         "n": ["1\\.5", ""],
     }
+
+
+def test_validator_warnings_are_listed_in_the_sidebar_escaped(tmp_path, monkeypatch):
+    """A bidi control loads (shown as U+FFFD) and the validator's warning is listed."""
+    import shutil
+
+    from dashboard.data.dataset import REPO_ROOT
+
+    shutil.copytree(REPO_ROOT / "datasets", tmp_path / "datasets")
+    shutil.copytree(REPO_ROOT / "seeds", tmp_path / "seeds")
+    path = tmp_path / "datasets" / "claims.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[1] = lines[1].replace(',"', ',"\u202e[x](http://127.0.0.2/) ', 1)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path / "datasets"))
+    at = AppTest.from_file(str(ENTRY), default_timeout=60).run()
+    assert not at.exception
+    expander = at.sidebar.expander[0]
+    assert expander.label == "1 validator warning(s)"
+    shown = [c.value for c in expander.caption]
+    assert len(shown) == 1
+    assert shown[0].startswith("claims\\.csv\\:2 \\[proposition\\]")
+    assert "http\\:\u2060\\/\\/127" in shown[0] and "\u202e" not in shown[0]

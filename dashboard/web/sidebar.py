@@ -176,6 +176,10 @@ def sidebar(ds: Dataset, links: pd.DataFrame) -> Context:
     sb.caption(
         f"Dataset version `{ds.version}` · {len(ds.events)} events · {len(ds.articles)} article(s)"
     )
+    if ds.warnings:  # e.g. bidi controls: shown (as U+FFFD), loaded, but a curator should fix them
+        with sb.expander(f"{len(ds.warnings)} validator warning(s)", icon=":material/warning:"):
+            for problem in ds.warnings[:20]:
+                st.caption(md(str(problem)))
     view = _view(ds.version, f, ds, links)
     if counts is not None:
         counts.caption(flt.undated_words(view))

@@ -33,6 +33,13 @@ def _offsets(points: pd.DataFrame) -> pd.Series:
     return pd.to_timedelta((k - (n - 1) / 2) * 6, unit="h")
 
 
+def _day_range(dates: pd.Series) -> list[pd.Timestamp]:
+    """At least three days either side of the reports, so marks on one day do not read as hours."""
+    lo, hi = dates.min().normalize(), dates.max().normalize() + pd.Timedelta(days=1)
+    pad = max(pd.Timedelta(days=3), (hi - lo) * 0.05)
+    return [lo - pad, hi + pad]
+
+
 def history_figure(points: pd.DataFrame, differs: pd.DataFrame) -> go.Figure:
     """A vertical bar from each figure's low to its high bound at the date it was reported; an
     arrow up when open-ended ('over 10,000'); a dot when exact. Hollow marks: placed at the
@@ -137,7 +144,12 @@ def history_figure(points: pd.DataFrame, differs: pd.DataFrame) -> go.Figure:
         height=460,
         margin={"l": 10, "r": 10, "t": 30, "b": 40},
         legend={"title": {"text": "claimant"}, "orientation": "h", "y": -0.15},
-        xaxis={"type": "date", "title": "reported (hollow: placed at the article's publication)"},
+        xaxis={
+            "type": "date",
+            "title": "reported (hollow: placed at the article's publication)",
+            "tickformat": "%-d %b %Y",  # days: the 6-hour offsets only keep marks apart
+            **({"range": _day_range(points["date"])} if not points.empty else {}),
+        },
         yaxis={"title": "stated figure (its range)", "rangemode": "tozero"},
         hoverlabel={"align": "left"},
     )

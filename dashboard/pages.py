@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 WEB_DIR = Path(__file__).resolve().parent / "web"
-ENTRY = WEB_DIR / "app.py"
+ENTRY = WEB_DIR / "entry.py"  # the script each session runs; app.py serves it (st.App)
 
 
 @dataclass(frozen=True)

@@ -1,35 +1,23 @@
-"""Entry point: page config, the dataset (or its validation report), shared filters, navigation."""
+"""The server: `streamlit run dashboard/web/app.py` serves entry.py, warming up while browsers load.
+
+Streamlit runs nothing of a script before the first session connects, so the first visitor
+used to wait for pandas, pandera and plotly to import and the dataset to be validated after the
+front end had loaded. Here the server starts at once and a background thread does that work
+(`warmup.warm`) while the browser is still fetching the front end; the first script run then
+finds the modules imported and the validated dataset cached, under the same content key.
+"""
+
+from contextlib import asynccontextmanager
 
 import streamlit as st
 
-from dashboard.pages import curation_enabled, pages_for
-from dashboard.web import loading, sidebar
 
-st.set_page_config(page_title="NK arms to Russia · curated claims", page_icon="🛰️", layout="wide")
+@asynccontextmanager
+async def _lifespan(_app):
+    from dashboard.web import warmup
 
-curate = curation_enabled()
-page = st.navigation(
-    [
-        st.Page(
-            p.script,
-            title=p.title,
-            icon=p.icon,
-            url_path=p.url_path,
-            default=p.default,
-        )
-        for p in pages_for(curate)
-    ]
-)
-if curate:  # only here is the write path imported: the public app never loads it
-    from dashboard.web import curating
+    warmup.start()
+    yield
 
-    curating.recover_interrupted_merge()
 
-ds, problems, links = loading.load()
-if ds is None:
-    st.title(page.title)
-    loading.show_problems(loading.data_dir(), problems)
-    st.stop()
-
-st.session_state["_ctx"] = sidebar.sidebar(ds, links)
-page.run()
+app = st.App("entry.py", lifespan=_lifespan)

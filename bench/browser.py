@@ -10,7 +10,9 @@ includes the chart being drawn again, not only the server's answer.
 
 from __future__ import annotations
 
+import os
 import time
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
@@ -22,6 +24,9 @@ from bench.common import CHROMIUM_ARGS, HELLO, Server, chromium_path
 # Per page: its URL path and the selector that shows its content is drawn.
 READY = {
     "hello": ("/", '[data-testid="stMain"] [data-testid="stMarkdownContainer"]'),
+    # hello-world with the dashboard's heavy elements (bench/hello.py, HELLO_WITH): the floor
+    "hello_plotly": ("/", '[data-testid="stPlotlyChart"] .main-svg'),
+    "hello_pydeck": ("/", '[data-testid="stDeckGlJsonChart"] canvas'),
     "overview": ("/", '[data-testid="stMetric"]'),
     "timeline": ("/timeline", '[data-testid="stPlotlyChart"] .main-svg'),
     "map": ("/map", '[data-testid="stDeckGlJsonChart"] canvas'),
@@ -76,8 +81,10 @@ def cold_start(browser: Browser, script: Path, name: str, data: Path | None = No
     context = browser.new_context()
     page = context.new_page()
     server = Server(script, data)
+    element = name.removeprefix("hello_") if name.startswith("hello_") else ""
     try:
-        started = server.start()
+        with hello_with(element):
+            started = server.start()
         server.wait_healthy()
         page.goto(server.url + READY[name][0], wait_until="commit")
         wait_drawn(page, name)
@@ -137,6 +144,22 @@ def hello_reruns(browser: Browser, runs: int) -> list[tuple[float, float]]:
     return out
 
 
+def _stance_changes(page: Page, watch: Runs, box, runs: int) -> list[tuple[float, float]]:
+    """Choose "confirms" in a sidebar multiselect (Enter), then remove it (Backspace)."""
+    field = box.locator("input")
+    out = []
+    for i in range(runs):
+        field.click()
+        if i % 2 == 0:
+            page.keyboard.type("confirms")
+            out.append(_measure(page, watch, lambda: page.keyboard.press("Enter")))
+        else:
+            out.append(_measure(page, watch, lambda: page.keyboard.press("Backspace")))
+        page.keyboard.press("Escape")
+        page.wait_for_timeout(200)
+    return out
+
+
 def filter_changes(browser: Browser, data: Path, runs: int) -> list[tuple[float, float]]:
     """On the Timeline: choose a stance in the sidebar (Enter), then remove it (Backspace)."""
     context = browser.new_context()
@@ -148,17 +171,38 @@ def filter_changes(browser: Browser, data: Path, runs: int) -> list[tuple[float,
         page.wait_for_timeout(500)
         page.evaluate(WATCH_JS, '[data-testid="stPlotlyChart"]')
         box = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").nth(3)
-        field = box.locator("input")
-        out = []
-        for i in range(runs):
-            field.click()
-            if i % 2 == 0:
-                page.keyboard.type("confirms")
-                out.append(_measure(page, watch, lambda: page.keyboard.press("Enter")))
-            else:
-                out.append(_measure(page, watch, lambda: page.keyboard.press("Backspace")))
-            page.keyboard.press("Escape")
-            page.wait_for_timeout(200)
+        out = _stance_changes(page, watch, box, runs)
+    context.close()
+    return out
+
+
+@contextmanager
+def hello_with(element: str):
+    """bench/hello.py with one of the dashboard's elements (HELLO_WITH, read at its start)."""
+    before = os.environ.get("HELLO_WITH")
+    os.environ["HELLO_WITH"] = element
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("HELLO_WITH", None)
+        else:
+            os.environ["HELLO_WITH"] = before
+
+
+def hello_filter_changes(browser: Browser, runs: int) -> list[tuple[float, float]]:
+    """Streamlit's own floor for the filter change: hello-world with the same sidebar
+    multiselect and a one-trace plotly chart that changes with it, driven the same way."""
+    context = browser.new_context()
+    with hello_with("multiselect"), Server(HELLO) as server:
+        page = context.new_page()
+        watch = Runs(page)
+        page.goto(server.url)
+        wait_drawn(page, "hello_plotly")
+        page.wait_for_timeout(500)
+        page.evaluate(WATCH_JS, '[data-testid="stPlotlyChart"]')
+        box = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").nth(0)
+        out = _stance_changes(page, watch, box, runs)
     context.close()
     return out
 

@@ -44,13 +44,13 @@ def _streamlit_first_use() -> None:
 
 def _default_view() -> None:
     """The dataset, the sidebar's options and the unfiltered view, cached as the first run
-    would cache them; then one figure and one map built from it (not sent anywhere)."""
+    would cache them, the Timeline's figure with them; and one map built (not sent anywhere)."""
     import pandas as pd
 
-    from dashboard.builders import charts, maps
+    from dashboard.builders import maps
     from dashboard.views import filters as flt
     from dashboard.views import geo, tallies
-    from dashboard.web import frame, loading, sidebar
+    from dashboard.web import figures, frame, loading, sidebar
 
     ds, _problems, links = loading.load()
     if ds is None:
@@ -64,7 +64,8 @@ def _default_view() -> None:
     places = frame.cached(geo.places_frame, ctx)
     arcs = frame.cached(geo.arcs_frame, ctx)
     sightings = frame.cached(geo.sightings_frame, ctx)
-    charts.timeline_figure(view.events.head(20), tallies.actor_names(ds), "event_type").to_dict()
+    # The Timeline's default figure, into the cache its page reads (same function and key).
+    frame.cached(figures.timeline_chart, ctx, "event_type", None)
     box = geo.fit_view(
         pd.concat([places["lon"], sightings["lon"]]),
         pd.concat([places["lat"], sightings["lat"]]),

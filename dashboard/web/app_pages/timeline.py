@@ -2,10 +2,9 @@
 
 import streamlit as st
 
-from dashboard.builders import charts
 from dashboard.builders.palette import worded, words
 from dashboard.views import sections, tallies
-from dashboard.web import frame, links
+from dashboard.web import figures, frame, links
 
 ctx = frame.page(
     "Timeline",
@@ -25,30 +24,13 @@ colour_by = (
     or "event_type"
 )
 names = tallies.actor_names(ctx.ds)
-DRAWN = 300  # one mark per row up to here; beyond, a mark per row is unreadable and slow to send
-ev = ctx.view.events
-dated, undated = sections.split_dated(ev)
-if len(dated) > DRAWN:
+fig, n_dated, undated = frame.cached(
+    figures.timeline_chart, ctx, colour_by, sections.chosen_range(ctx.filters, ctx.span)
+)
+if n_dated > figures.DRAWN:
     st.caption(
-        f"{len(dated):,} dated rows are too many to draw one by one: the chart counts them per week. "
-        f"Narrow the filters to {DRAWN} or fewer to see each row, its window and its report date."
-    )
-    fig = charts.timeline_counts_figure(ev, colour_by)
-else:
-    fig = charts.timeline_figure(ev, names, colour_by)
-chosen = sections.chosen_range(ctx.filters, ctx.span)
-if fig.data and chosen:
-    # Shade the chosen range: what the filter keeps is seen against it (a window overlaps it).
-    fig.add_vrect(
-        x0=chosen[0].isoformat(),
-        x1=chosen[1].isoformat(),
-        fillcolor="#1f77b4",
-        opacity=0.10,
-        line_width=0,
-        layer="below",
-        annotation_text="chosen range",
-        annotation_position="top left",
-        name="chosen range",
+        f"{n_dated:,} dated rows are too many to draw one by one: the chart counts them per week. "
+        f"Narrow the filters to {figures.DRAWN} or fewer to see each row, its window and its report date."
     )
 if fig.data:
     st.plotly_chart(fig, key="timeline", config={"displaylogo": False})

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.data.csvfile import RawTable, check_header, decode_text, read_inside, split_csv
+from dashboard.data.fastcsv import fast_table
 from dashboard.data.parsing import check_table
 from dashboard.data.problems import Problem, Problems
 from dashboard.data.seeds import read_seeds
@@ -27,6 +28,8 @@ class Parsed:
     ragged_keys: dict[str, set[str] | None] = field(default_factory=dict)
     seed_ids: set[str] = field(default_factory=set)  # every article with metadata, text or not
     articles: pd.DataFrame | None = None
+    fast: set[str] = field(default_factory=set)  # tables read by the fast path (fastcsv.py)
+    bidi_free: set[str] = field(default_factory=set)  # tables whose bytes hold no bidi control
     problems: list[Problem] = field(default_factory=Problems)
 
 
@@ -49,6 +52,14 @@ def read_folder(folder: Path) -> Parsed:
             out.lines[table.name], out.ragged_keys[table.name] = [], set()
             continue
         data = read_inside(folder, table.path, table.path, out.problems)
+        if data is not None and (fast := fast_table(data, table)) is not None:
+            # A well-formed file with nothing to report: the exact path would give the same.
+            out.tables[table.name], out.lines[table.name] = fast.frame, fast.lines
+            out.ragged_keys[table.name] = set()
+            out.fast.add(table.name)
+            if not fast.bidi:
+                out.bidi_free.add(table.name)
+            continue
         # Decoded once to check it (and let go); split from the bytes, which take less memory.
         if data is None or decode_text(data, table.path, out.problems) is None:
             continue

@@ -44,8 +44,14 @@ def flag(
     """A problem on every row of table `name` where `mask` holds, unless one of `cols` (or
     `column`) on that row failed to parse: that is the problem to fix first."""
     path, lines = f"{name}.csv", parsed.lines[name]
-    cols = {column, *cols}
+    unparsed = skipped_lines(skip, path, {column, *cols})
     for i in mask[mask.fillna(False).astype(bool)].index:
-        if any((path, lines[i], c) in skip for c in cols):
-            continue
-        yield Problem(path, lines[i], column, shown(values[i]), message)
+        if lines[i] not in unparsed:
+            yield Problem(path, lines[i], column, shown(values[i]), message)
+
+
+def skipped_lines(skip: Skip, path: str, cols: Iterable[str]) -> set[int]:
+    """The lines of `path` where one of `cols` failed to parse (one pass over skip, rather
+    than a lookup per row and column)."""
+    cols = set(cols)
+    return {line for file, line, col in skip if file == path and col in cols}

@@ -10,7 +10,7 @@ import pandas as pd
 from dashboard.data.problems import Problem
 from dashboard.data.quantities import QUALIFIERS, quantity_bounds
 from dashboard.data.reading import Parsed
-from dashboard.data.rules.base import Rule, Skip, shown
+from dashboard.data.rules.base import Rule, Skip, shown, skipped_lines
 from dashboard.data.rules.windows import window_broken
 
 QUANTITY = ("quantity_as_stated", "quantity_qualifier", "quantity_low", "quantity_high")
@@ -28,21 +28,31 @@ def check_bounds(parsed: Parsed, skip: Skip) -> Iterator[Problem]:
     if (transfers := parsed.tables.get("transfers")) is None:
         return
     lines = parsed.lines["transfers"]
-    for i, stated, qualifier, low, high in transfers[list(QUANTITY)].itertuples():
-        if any(("transfers.csv", lines[i], c) in skip for c in QUANTITY):
+    unparsed = skipped_lines(skip, "transfers.csv", QUANTITY)
+    found: dict[tuple, list[tuple[str, str, str]]] = {}  # rows are many, distinct figures few
+    for i, *cells in transfers[list(QUANTITY)].itertuples():
+        if lines[i] in unparsed:
             continue
-        stated = _value(stated) or ""
-        try:
-            expected = quantity_bounds(stated)
-        except ValueError:
-            yield Problem("transfers.csv", lines[i], "quantity_as_stated", stated, UNREADABLE)
-            continue
-        source = f"the stated figure {stated!r}" if stated else "an empty quantity_as_stated"
-        actual = (_value(qualifier), _value(low), _value(high))
-        for col, got, want in zip(QUANTITY[1:], actual, expected, strict=True):
-            if got != want:
-                gives = "no bound" if want is None else str(want)
-                yield Problem("transfers.csv", lines[i], col, shown(got), f"{source} gives {gives}")
+        key = tuple(map(_value, cells))
+        if key not in found:
+            found[key] = list(_bounds_problems(*key))
+        for col, value, message in found[key]:
+            yield Problem("transfers.csv", lines[i], col, value, message)
+
+
+def _bounds_problems(stated, qualifier, low, high) -> Iterator[tuple[str, str, str]]:
+    """(column, value, message) for each bound that does not follow the stated figure."""
+    stated = stated or ""
+    try:
+        expected = quantity_bounds(stated)
+    except ValueError:
+        yield "quantity_as_stated", stated, UNREADABLE
+        return
+    source = f"the stated figure {stated!r}" if stated else "an empty quantity_as_stated"
+    for col, got, want in zip(QUANTITY[1:], (qualifier, low, high), expected, strict=True):
+        if got != want:
+            gives = "no bound" if want is None else str(want)
+            yield col, shown(got), f"{source} gives {gives}"
 
 
 def check_low_high(parsed: Parsed, skip: Skip) -> Iterator[Problem]:
@@ -66,17 +76,23 @@ def check_matches_event(parsed: Parsed, skip: Skip) -> Iterator[Problem]:
     if transfers is None or events is None:
         return
     t_lines, e_lines = parsed.lines["transfers"], parsed.lines["events"]
-    by_id = events.assign(
+    needed = ["event_id", *FROM_EVENT]  # not a copy of every column of every event
+    by_id = events[needed].assign(
         _line=[e_lines[i] for i in events.index], _broken=window_broken(events, "report_date")
     )
     by_id = by_id.drop_duplicates("event_id").set_index("event_id")
     if by_id.empty:
         return  # every event row failed to load: that is reported already
-    known = transfers["event_id"].isin(by_id.index)
+    at = by_id.index.get_indexer(transfers["event_id"])  # each id looked up once, not per column
+    known = pd.Series(at >= 0, index=transfers.index)
+
+    def of_event(col: str) -> pd.Series:
+        return pd.Series(by_id[col].array.take(at, allow_fill=True), index=transfers.index)
+
     # A broken window is reported as such (windows.py), not again as a difference.
-    broken = window_broken(transfers, "report_date") | transfers["event_id"].map(by_id["_broken"])
+    broken = window_broken(transfers, "report_date") | (of_event("_broken") == True)  # noqa: E712
     for col in FROM_EVENT:
-        theirs = transfers["event_id"].map(by_id[col])
+        theirs = of_event(col)
         same = (transfers[col] == theirs).fillna(False) | (transfers[col].isna() & theirs.isna())
         if col.startswith("report_date"):
             same |= broken.fillna(False).astype(bool)

@@ -131,6 +131,7 @@ LEFT = [
     pytest.param(cell("events", "000-ev01", "passage_start", "9" * 30), id="huge-integer"),
     pytest.param(cell("events", "000-ev01", "stance", "Confirms"), id="enum"),
     pytest.param(_events(lambda b: b.split(b"\n", 1)[0] + b"\n"), id="header-only"),
+    pytest.param(cell("events", "000-ev01", "notes", "x, " * 50_000), id="over-field-limit"),
     pytest.param(_events(lambda b: b" \n"), id="blank-file"),
 ]
 

@@ -181,7 +181,7 @@ def fast_table(data: bytes, table: Table) -> FastTable | None:
     if header is None or sorted(header) != sorted(table.columns):
         return None  # a header to report: the exact path does
     cells = arrow_table(data, header)
-    if cells is None or cells.num_rows == 0 or _has_empty_rows(cells):
+    if cells is None or cells.num_rows == 0 or _doubtful_rows(cells):
         return None  # no rows: the exact path is quick for those
     lines = record_lines(buf, quotes, cells.num_rows)
     if lines is None:
@@ -211,10 +211,14 @@ def _header(data: bytes, quotes: np.ndarray) -> list[str] | None:
     return next(csv.reader(io.StringIO(text)), None)
 
 
-def _has_empty_rows(cells: pyarrow.Table) -> bool:
-    """A record of only empty fields (",,,") is skipped by the csv module, kept by Arrow."""
+def _doubtful_rows(cells: pyarrow.Table) -> bool:
+    """A record of only empty fields (",,,") is skipped by the csv module, kept by Arrow; a
+    cell longer than the csv module's field limit is an error there, not in Arrow."""
     empty = None
     for column in cells.columns:
-        blank = pc.equal(pc.binary_length(column), 0)
+        size = pc.binary_length(column)
+        if (pc.max(size).as_py() or 0) > csv.field_size_limit():
+            return True
+        blank = pc.equal(size, 0)
         empty = blank if empty is None else pc.and_(empty, blank)
     return empty is not None and pc.any(empty).as_py()

@@ -36,6 +36,8 @@ def check_references(parsed: Parsed, skip: Skip) -> Iterator[Problem]:
                 items = split_ids(value) if f.type == "id_list" else [value]
                 if unknown := [item for item in items if item not in known]:
                     missing[value] = unknown
+            if not missing:
+                continue
             for i, value in values[values.isin(list(missing))].items():
                 for item in missing[value]:
                     yield Problem(table.path, lines[i], f.name, item, f"no such id in {target}")

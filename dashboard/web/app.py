@@ -5,6 +5,8 @@ used to wait for pandas, pandera and plotly to import and the dataset to be vali
 front end had loaded. Here the server starts at once and a background thread does that work
 (`warmup.warm`) while the browser is still fetching the front end; the first script run then
 finds the modules imported and the validated dataset cached, under the same content key.
+A dataset that passed is also kept on disk by content (`validated.py`), so a restart with the
+same files, the same validator and the same libraries reads it back instead of validating again.
 """
 
 from contextlib import asynccontextmanager
@@ -14,8 +16,9 @@ import streamlit as st
 
 @asynccontextmanager
 async def _lifespan(_app):
-    from dashboard.web import warmup
+    from dashboard.web import validated, warmup
 
+    validated.enable()  # a restart with unchanged files skips re-validating them
     warmup.start()
     yield
 

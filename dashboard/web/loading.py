@@ -22,6 +22,7 @@ from dashboard.data.dataset import (
 )
 from dashboard.data.seeds import seeds_dir_for
 from dashboard.views import filters as flt
+from dashboard.web import validated
 
 # A content hash of the whole folder at most this often per folder, when nothing in a stat
 # changed: an edit that keeps name, size, mtime and (within one clock tick) ctime is still seen
@@ -68,12 +69,16 @@ def _signature(folder: Path, now: float | None = None) -> str:
 @st.cache_resource(show_spinner="Loading and validating the dataset…", max_entries=4)
 def _load(folder: str, signature: str) -> tuple[Dataset | None, list[Problem], pd.DataFrame | None]:
     # cache_resource, not cache_data: the frames are shared read-only, never copied per rerun.
-    try:
-        ds = load_dataset(folder)
-    except DatasetInvalid as err:
-        return None, err.problems, None
-    except Exception as err:  # anything unreadable becomes a report, never a traceback
-        return None, [Problem(folder, 0, "", "", f"could not be read: {err!r}")], None
+    # Bytes validated before (by this validator) are read back instead of validated again.
+    ds, key = validated.read(Path(folder))
+    if ds is None:
+        try:
+            ds = load_dataset(folder)
+        except DatasetInvalid as err:
+            return None, err.problems, None
+        except Exception as err:  # anything unreadable becomes a report, never a traceback
+            return None, [Problem(folder, 0, "", "", f"could not be read: {err!r}")], None
+        validated.write(Path(folder), ds, key)
     links = flt.actor_links(ds)
     # Streamlit runs a full garbage collection after every script run (runner.postScriptGC):
     # ~70 ms over every module and frame. Freezing what lives as long as the server (the

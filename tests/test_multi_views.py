@@ -147,7 +147,7 @@ def test_relations_read_from_each_end(multi):
 
 
 def test_equipment_groups_say_compare_do_not_add(multi, seed):
-    groups = history.related_groups(view(multi), multi)
+    groups = history.related_groups(view(multi), multi).listed()
     assert [(g["headline"], list(g["rows"]["transfer_id"])) for g in groups] == [
         (
             "These three figures may describe the same guns — compare, do not add.",
@@ -159,7 +159,7 @@ def test_equipment_groups_say_compare_do_not_add(multi, seed):
             ["a-tr02", "b-tr02", "c-tr01", "c-tr02"],
         ),
     ]
-    seed_groups = history.related_groups(view(seed), seed)
+    seed_groups = history.related_groups(view(seed), seed).listed()
     assert [list(g["rows"]["transfer_id"]) for g in seed_groups] == [
         ["000-tr01", "000-tr03", "000-tr05"],
         ["000-tr02", "000-tr04"],

@@ -13,7 +13,7 @@ import pandas as pd
 
 from dashboard.data.dataset import Dataset
 from dashboard.views.filters import View
-from dashboard.views.relations import _components, relations
+from dashboard.views.relations import components, relations
 
 SUPPORTING = ("confirms", "reports", "acknowledges")
 ARROW = " ← "
@@ -47,21 +47,19 @@ def _text(value: object) -> str | None:
 
 def publisher_chain(articles: pd.DataFrame) -> dict[str, list[str]]:
     """article_id -> who passed it on, nearest first: publisher, its 'via', then the origin's."""
-    meta = articles.set_index("article_id")
     origin = _origin_map(articles)
+    said = {
+        a: [x for x in (_text(p), _text(v)) if x]
+        for a, p, v in zip(
+            articles["article_id"], articles["publisher"], articles["publisher_via"], strict=True
+        )
+    }
     out = {}
-    for article in meta.index:
+    for article in said:
         links, current, seen = [], article, set()
-        while current in meta.index and current not in seen:
+        while current in said and current not in seen:
             seen.add(current)
-            links += [
-                x
-                for x in (
-                    _text(meta.at[current, "publisher"]),
-                    _text(meta.at[current, "publisher_via"]),
-                )
-                if x
-            ]
+            links += said[current]
             current = origin.get(current)
         out[article] = list(dict.fromkeys(links))  # a name once, in order
     return out
@@ -82,48 +80,67 @@ def row_origins(rows: pd.DataFrame, ds: Dataset) -> pd.Series:
     if same.empty:
         return roots
     id_col = "event_id" if "event_id" in rows and "transfer_id" not in rows else "transfer_id"
-    root_of_row = dict(zip(rows[id_col], roots, strict=True))
-    edges = [
-        (root_of_row[a], root_of_row[b])
-        for a, b in zip(same["from_row_id"], same["to_row_id"], strict=True)
-        if a in root_of_row and b in root_of_row
-    ]
-    merged = _components(edges)
-    return roots.map(lambda r: merged.get(r, r))
+    root_of_row = pd.Series(roots.to_numpy(dtype=object), index=rows[id_col].to_numpy())
+    ends = pd.DataFrame(
+        {"a": same["from_row_id"].map(root_of_row), "b": same["to_row_id"].map(root_of_row)}
+    ).dropna()
+    merged = components(ends["a"], ends["b"])
+    return roots.map({r: merged.get(r, r) for r in roots.unique()})  # roots are few
+
+
+def _names_per_claim(rows: pd.DataFrame, names: dict[str, str], sep: str) -> pd.Series:
+    """claim_id -> the distinct names of the rows' claimants, sorted and joined."""
+    pairs = rows[["claim_id", "claimant_actor_id"]].drop_duplicates()
+    named = pd.DataFrame(
+        {"claim_id": pairs["claim_id"], "name": pairs["claimant_actor_id"].map(names)}
+    )
+    return _joined_sorted(named.drop_duplicates(), "name", sep)
+
+
+def _joined_sorted(frame: pd.DataFrame, column: str, sep: str) -> pd.Series:
+    """claim_id -> the distinct values of `column`, sorted and joined (few per claim)."""
+    distinct = frame[["claim_id", column]].drop_duplicates()
+    joined = distinct.groupby("claim_id")[column].agg(lambda s: sep.join(sorted(s)))
+    return joined if len(joined) else joined.astype(object)  # typed as the row-wise version
 
 
 def corroboration(view: View, ds: Dataset) -> pd.DataFrame:
-    """Per claim: K articles, J independent origins, the claimants, the chains, who denies it."""
+    """Per claim: K articles, J independent origins, the claimants, the chains, who denies it.
+    Grouped on distinct (claim, article, claimant) rows: no loop over the rows themselves."""
     names = dict(zip(ds.actors["actor_id"], ds.actors["name"], strict=True))
     propositions = dict(zip(ds.claims["claim_id"], ds.claims["proposition"], strict=True))
     ev = view.events[["event_id", "claim_id", "article_id", "claimant_actor_id", "stance"]]
     support = ev[ev["stance"].isin(SUPPORTING)]
     support = support.assign(origin=row_origins(support, ds))
     links = publisher_chain(ds.articles)
-    chains = (
-        support[["claim_id", "article_id", "claimant_actor_id"]]
-        .drop_duplicates()
-        .assign(
-            chain=lambda d: [
-                chain_label(links.get(a, []), names[c])
-                for a, c in zip(d["article_id"], d["claimant_actor_id"], strict=True)
-            ]
-        )
+    said = support[["article_id", "claimant_actor_id"]].drop_duplicates()
+    label = pd.Series(
+        [
+            chain_label(links.get(a, []), names[c])
+            for a, c in zip(said["article_id"], said["claimant_actor_id"], strict=True)
+        ],
+        index=pd.MultiIndex.from_frame(said),
+        dtype=object,
+    )
+    chains = support[["claim_id", "article_id", "claimant_actor_id"]].drop_duplicates()
+    chains = chains.assign(
+        chain=label.reindex(
+            pd.MultiIndex.from_frame(chains[["article_id", "claimant_actor_id"]])
+        ).to_numpy(dtype=object)
     )
     grouped = support.groupby("claim_id", sort=False)
     out = pd.DataFrame(
         {
             "articles": grouped["article_id"].nunique(),
             "origins": grouped["origin"].nunique(),
-            "claimants": grouped["claimant_actor_id"].agg(
-                lambda s: ", ".join(sorted({names[a] for a in s}))
-            ),
-            "chains": chains.groupby("claim_id")["chain"].agg(lambda s: "; ".join(sorted(set(s)))),
+            "claimants": _names_per_claim(support, names, ", "),
+            "chains": _joined_sorted(chains, "chain", "; "),
         }
     )
-    deniers = ev[ev["stance"] == "denies"].groupby("claim_id")["claimant_actor_id"]
-    out["denied_by"] = deniers.agg(lambda s: ", ".join(sorted({names[a] for a in s})))
-    out = out.reindex(list(dict.fromkeys([*out.index, *deniers.groups])))
+    deniers = ev[ev["stance"] == "denies"]
+    out["denied_by"] = _names_per_claim(deniers, names, ", ")
+    order = list(dict.fromkeys([*out.index, *deniers["claim_id"].drop_duplicates()]))
+    out = out.reindex(order)
     out["articles"] = out["articles"].fillna(0).astype(int)
     out["origins"] = out["origins"].fillna(0).astype(int)
     out = out.fillna("").rename_axis("claim_id").reset_index()

@@ -4,6 +4,7 @@ curator gives when a source or a report cannot be judged)."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from dashboard.data.dataset import Dataset
@@ -71,10 +72,24 @@ def grade_label(reliability: object, credibility: object) -> str:
     return UNGRADED
 
 
+def _graded(values: pd.Series) -> pd.Series:
+    """The grade where it is a non-empty text, else "" (what grade_label treats as ungraded)."""
+    values = pd.Series(values, copy=False).astype(object)
+    text = values.map(type).eq(str) & values.fillna("").astype(str).ne("")
+    return values.where(text, "").astype(object)
+
+
 def grade_labels(claimants: pd.Series, credibility: pd.Series, ds: Dataset) -> list[str]:
-    """grade_label for each row, from its claimant and its credibility grade."""
-    reliability = claimants.map(reliability_of(ds))
-    return [grade_label(r, c) for r, c in zip(reliability, credibility, strict=True)]
+    """grade_label for each row, from its claimant and its credibility grade (vectorised)."""
+    r = _graded(claimants.map(reliability_of(ds))).to_numpy(dtype=object)
+    c = _graded(credibility).to_numpy(dtype=object)
+    has_r, has_c = r != "", c != ""
+    labels = np.where(
+        has_r & has_c,
+        r + c,
+        np.where(has_r, r + " / ungraded", np.where(has_c, "ungraded / " + c, UNGRADED)),
+    )
+    return labels.tolist()
 
 
 def grades_table(ds: Dataset) -> pd.DataFrame:

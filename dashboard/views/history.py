@@ -12,18 +12,19 @@ import numpy as np
 import pandas as pd
 
 from dashboard.data.dataset import Dataset
-from dashboard.views import grades, tallies
-from dashboard.views.corroboration import article_labels
+from dashboard.views import tallies
 from dashboard.views.filters import View
-from dashboard.views.relations import figure_groups, relations
+from dashboard.views.relations import FigureGroups, figure_groups, relations
 
 TROOPS = "North Korean troops"
 
 
-def figure_points(view: View, ds: Dataset) -> pd.DataFrame:
-    """One row per transfer with a stated figure: its bounds, date, claimant, article, grade."""
-    t = view.transfers[view.transfers["quantity_low"].notna()]
-    q = tallies.quantity_rows(View(view.events, t, view.locations, view.filters), ds)
+def point_rows(ds: Dataset, table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """figure_points for every transfer with a stated figure, indexed like ds.transfers and in
+    the order the points are drawn (date, then id). `table` is tallies.transfer_rows(ds)."""
+    t = ds.transfers[ds.transfers["quantity_low"].notna()]
+    table = tallies.transfer_rows(ds) if table is None else table
+    q = table.loc[t.index]
     published = t["article_id"].map(
         dict(zip(ds.articles["article_id"], ds.articles["date_published"], strict=True))
     )
@@ -33,10 +34,15 @@ def figure_points(view: View, ds: Dataset) -> pd.DataFrame:
     q["date_end"] = pd.to_datetime(np.where(known, t["report_date_end"], q["date"]))
     q["placed"] = np.where(known, "reported", "placed at publication")
     q["article_id"] = t["article_id"].to_numpy()
-    q["article"] = q["article_id"].map(article_labels(ds.articles))
     q["claimant_actor_id"] = t["claimant_actor_id"].to_numpy()
-    q["grade"] = grades.grade_labels(t["claimant_actor_id"], grades.transfer_credibility(t, ds), ds)
-    return q.sort_values(["date", "transfer_id"], ignore_index=True)
+    return q.sort_values(["date", "transfer_id"])
+
+
+def figure_points(view: View, ds: Dataset, points: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per transfer with a stated figure: its bounds, date, claimant, article, grade.
+    `points` is point_rows(ds) when the caller keeps it (computed once per dataset)."""
+    points = point_rows(ds) if points is None else points
+    return points[points.index.isin(view.transfers.index)].reset_index(drop=True)
 
 
 def systems(points: pd.DataFrame) -> list[str]:
@@ -76,26 +82,15 @@ def differs_pairs(points: pd.DataFrame, ds: Dataset) -> pd.DataFrame:
             "computed: same system, reported at the same time by different claimants, ranges that do not meet",
         )
     by_id = points.set_index("transfer_id")
-    rows = []
-    for key, basis in pairs.items():
-        a, b = sorted(key)
-        ra, rb = by_id.loc[a], by_id.loc[b]
-        rows.append(
-            {
-                "system": ra["system"],
-                "a": a,
-                "a_as_stated": ra["as_stated"],
-                "a_claimant": ra["claimant"],
-                "a_article": ra["article"],
-                "a_grade": ra["grade"],
-                "b": b,
-                "b_as_stated": rb["as_stated"],
-                "b_claimant": rb["claimant"],
-                "b_article": rb["article"],
-                "b_grade": rb["grade"],
-                "basis": basis,
-            }
-        )
+    keys = [sorted(key) for key in pairs]
+    a_ids, b_ids = [k[0] for k in keys], [k[1] for k in keys]
+    side = ["system", "as_stated", "claimant", "article", "grade"]
+    ra = by_id.loc[a_ids, side].to_dict("list")  # lists: each column typed as before
+    rb = by_id.loc[b_ids, side].to_dict("list")
+    rows = {"system": ra["system"], "a": a_ids}
+    rows |= {f"a_{c}": ra[c] for c in side[1:]}
+    rows |= {"b": b_ids} | {f"b_{c}": rb[c] for c in side[1:]}
+    rows["basis"] = list(pairs.values())
     cols = [
         "system",
         "a",
@@ -110,21 +105,24 @@ def differs_pairs(points: pd.DataFrame, ds: Dataset) -> pd.DataFrame:
         "b_grade",
         "basis",
     ]
-    return pd.DataFrame(rows, columns=cols).sort_values(["system", "a", "b"], ignore_index=True)
+    out = pd.DataFrame(rows, columns=cols) if keys else pd.DataFrame(columns=cols)
+    return out.sort_values(["system", "a", "b"], ignore_index=True)
 
 
-def related_groups(view: View, ds: Dataset) -> list[dict]:
+def related_groups(view: View, ds: Dataset, table: pd.DataFrame | None = None) -> FigureGroups:
     """The view's figures tied by relations, in groups to compare (relations.figure_groups)."""
-    return figure_groups(tallies.quantity_rows(view, ds), ds)
+    return figure_groups(tallies.quantity_rows(view, ds, table), ds)
 
 
 DRAWN = 300  # marks on one chart: more would hide each other, and be slow to send
 
 
-def system_history(view: View, ds: Dataset, system: str) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+def system_history(
+    view: View, ds: Dataset, system: str, points: pd.DataFrame | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame, int]:
     """One system's figures (the latest DRAWN), the pairs among them that differ, and how many
-    figures the system has in all."""
-    points = figure_points(view, ds)
+    figures the system has in all. `points` as for figure_points."""
+    points = figure_points(view, ds, points)
     mine = points[points["system"] == system]
     drawn = mine.tail(DRAWN).reset_index(drop=True)
     return drawn, differs_pairs(drawn, ds), len(mine)

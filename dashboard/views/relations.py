@@ -3,6 +3,9 @@ row, and as groups of figures to compare, never to add. Pure pandas."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import numpy as np
 import pandas as pd
 
 from dashboard.data.dataset import Dataset
@@ -63,53 +66,88 @@ def related_words(ds: Dataset, row_ids: pd.Series) -> pd.Series:
     return pd.Series([words.get(r, "") for r in row_ids], index=row_ids.index, dtype=object)
 
 
-def _components(edges: list[tuple[str, str]]) -> dict[str, str]:
-    """row -> the smallest row id of its connected group (union-find)."""
-    parent: dict[str, str] = {}
+def components(a: pd.Series | list, b: pd.Series | list) -> pd.Series:
+    """Each id on an edge (a[i], b[i]) -> the smallest id of its connected group, as a Series
+    indexed by id (sorted). Vectorised: minimum labels spread along the edges, with pointer
+    jumping, until nothing changes (as many rounds as the groups are wide, not as edges)."""
+    a, b = np.asarray(a, dtype=object), np.asarray(b, dtype=object)
+    if len(a) == 0:
+        return pd.Series([], dtype=object)
+    nodes, codes = np.unique(
+        np.concatenate([a, b]), return_inverse=True
+    )  # sorted: min code = min id
+    ca, cb = codes[: len(a)], codes[len(a) :]
+    label = np.arange(len(nodes))
+    while True:
+        low = np.minimum(label[ca], label[cb])
+        new = label.copy()
+        np.minimum.at(new, ca, low)
+        np.minimum.at(new, cb, low)
+        new = new[new]  # a label is a node: take its label (pointer jumping)
+        if np.array_equal(new, label):
+            break
+        label = new
+    return pd.Series(nodes[label], index=nodes, dtype=object)
 
-    def root(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
 
-    for a, b in edges:
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    return {x: root(x) for x in parent}
+@dataclass(frozen=True)
+class FigureGroups:
+    """Figures tied by relations, as three flat tables (built without a loop over groups):
+    `summary` one row per group (group, kind, noun, size), sorted by group; `members` the
+    figures with their group, in the figures' order; `links` the relations with their group."""
 
+    summary: pd.DataFrame
+    members: pd.DataFrame
+    links: pd.DataFrame
 
-def figure_groups(q: pd.DataFrame, ds: Dataset) -> list[dict]:
-    """Groups of the figures in `q` (quantity rows) tied by relations, each with the words it
-    asks of the reader, its rows and the relations between them. Both ends must be in `q`."""
-    rel = relations(ds)
-    ids = set(q["transfer_id"])
-    rel = rel[rel["from_row_id"].isin(ids) & rel["to_row_id"].isin(ids)]
-    if rel.empty:
-        return []
-    group_of = _components(list(zip(rel["from_row_id"], rel["to_row_id"], strict=True)))
-    rel = rel.assign(group=rel["from_row_id"].map(group_of))
-    members = q[q["transfer_id"].isin(group_of)].assign(
-        group=lambda d: d["transfer_id"].map(group_of)
-    )
-    out = []
-    for group, rows in members.groupby("group", sort=True):
-        links = rel[rel["group"] == group]
-        kind = next(k for k in GROUP_WORDS if k in set(links["kind"]))
-        nouns = {NOUNS.get(c, "items") for c in rows["category"]}
-        noun = nouns.pop() if len(nouns) == 1 else "items"
-        out.append(
+    def __len__(self) -> int:
+        return len(self.summary)
+
+    def listed(self, limit: int | None = None) -> list[dict]:
+        """The first `limit` groups (all when None), each with the words it asks of the reader,
+        its rows and the relations between them."""
+        summary = self.summary if limit is None else self.summary.head(limit)
+        chosen = set(summary["group"])
+        members = self.members[self.members["group"].isin(chosen)]
+        links = self.links[self.links["group"].isin(chosen)]
+        rows_of = dict(tuple(members.groupby("group", sort=False)))
+        links_of = dict(tuple(links.groupby("group", sort=False)))
+        return [
             {
-                "group": group,
-                "headline": f"These {_count(len(rows))} {GROUP_WORDS[kind].format(noun=noun)}.",
+                "group": g,
+                "headline": f"These {_count(n)} {GROUP_WORDS[kind].format(noun=noun)}.",
                 "kind": kind,
-                "rows": rows.drop(columns="group").reset_index(drop=True),
-                "relations": links.drop(columns="group").reset_index(drop=True),
+                "rows": rows_of[g].drop(columns="group").reset_index(drop=True),
+                "relations": links_of[g].drop(columns="group").reset_index(drop=True),
             }
-        )
-    return out
+            for g, kind, noun, n in zip(
+                summary["group"], summary["kind"], summary["noun"], summary["size"], strict=True
+            )
+        ]
+
+
+def figure_groups(q: pd.DataFrame, ds: Dataset) -> FigureGroups:
+    """Groups of the figures in `q` (quantity rows) tied by relations, and the words each asks
+    of the reader (the strongest kind of relation in it). Both ends must be in `q`."""
+    rel = relations(ds)
+    rel = rel[rel["from_row_id"].isin(q["transfer_id"]) & rel["to_row_id"].isin(q["transfer_id"])]
+    group_of = components(rel["from_row_id"], rel["to_row_id"])
+    links = rel.assign(group=rel["from_row_id"].map(group_of).astype(object))
+    members = q[q["transfer_id"].isin(group_of.index)]
+    members = members.assign(group=members["transfer_id"].map(group_of).astype(object))
+    rank = links["kind"].map({k: i for i, k in enumerate(GROUP_WORDS)})
+    kind = rank.groupby(links["group"]).min().map(dict(enumerate(GROUP_WORDS)))
+    nouns = members["category"].map(NOUNS).fillna("items")
+    per = nouns.groupby(members["group"]).agg(["nunique", "first", "size"])
+    summary = pd.DataFrame(
+        {
+            "group": per.index.astype(object),
+            "kind": kind.reindex(per.index).to_numpy(dtype=object),
+            "noun": per["first"].where(per["nunique"] == 1, "items").to_numpy(dtype=object),
+            "size": per["size"].to_numpy(),
+        }
+    )
+    return FigureGroups(summary, members, links)
 
 
 def _count(n: int) -> str:

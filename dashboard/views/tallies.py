@@ -37,19 +37,28 @@ def _report_label(row) -> str:
     return label
 
 
-def _report_labels(t: pd.DataFrame) -> list[str]:
-    """Each row's _report_label, worked out once per distinct report window (they are few)."""
-    cols = ["report_date_start", "report_date_end", "report_date_precision", "report_date_text"]
-    groups = t.groupby(cols, dropna=False, sort=False)  # numbered in order of first appearance
-    firsts = [_report_label(r) for r in t.loc[groups.head(1).index].itertuples()]
+def _per_distinct(frame: pd.DataFrame, cols: list[str], label) -> list[str]:
+    """label(row) for each row, worked out once per distinct combination of `cols` (rows are
+    many, their date windows few)."""
+    if frame.empty:
+        return []
+    groups = frame.groupby(cols, dropna=False, sort=False)  # numbered in order of first appearance
+    firsts = [label(r) for r in frame.loc[groups.head(1).index, cols].itertuples()]
     return [firsts[i] for i in groups.ngroup()]
 
 
-def quantity_rows(view: View, ds: Dataset) -> pd.DataFrame:
-    """One row per transfer with its figure as stated, bounds, claimant and report date."""
+def _report_labels(t: pd.DataFrame) -> list[str]:
+    """Each row's _report_label, worked out once per distinct report window."""
+    cols = ["report_date_start", "report_date_end", "report_date_precision", "report_date_text"]
+    return _per_distinct(t, cols, _report_label)
+
+
+def transfer_rows(ds: Dataset) -> pd.DataFrame:
+    """quantity_rows for every transfer, indexed like ds.transfers. Every column is a function of
+    its own row and the dataset, so a filtered view takes its rows from here (quantity_rows)."""
     names = actor_names(ds)
-    t = view.transfers
-    out = pd.DataFrame(
+    t = ds.transfers
+    return pd.DataFrame(
         {
             "transfer_id": t["transfer_id"],
             "system": t["system_name"],
@@ -69,13 +78,27 @@ def quantity_rows(view: View, ds: Dataset) -> pd.DataFrame:
             ),
             "article": t["article_id"].map(article_labels(ds.articles)),
             "related": related_words(ds, t["transfer_id"]),
-        }
+        },
+        index=t.index,
     )
-    return out.reset_index(drop=True)
 
 
-def overview_metrics(view: View, ds: Dataset) -> dict:
-    q = quantity_rows(view, ds)
+def take(table: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a per-dataset table (indexed like the dataset's) that a view keeps, in the
+    view's order, numbered from 0."""
+    if len(rows) == len(table) and rows.index.equals(table.index):
+        return table.reset_index(drop=True)
+    return table.loc[rows.index].reset_index(drop=True)
+
+
+def quantity_rows(view: View, ds: Dataset, table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per transfer with its figure as stated, bounds, claimant and report date.
+    `table` is transfer_rows(ds) when the caller keeps it (computed once per dataset)."""
+    return take(transfer_rows(ds) if table is None else table, view.transfers)
+
+
+def overview_metrics(view: View, ds: Dataset, table: pd.DataFrame | None = None) -> dict:
+    q = quantity_rows(view, ds, table)
     hardware = q[q["category"].isin(HARDWARE)]
     personnel = q[q["category"] == PERSONNEL]
     return {
@@ -122,6 +145,35 @@ def timing(row) -> str:
     return "date unknown"
 
 
+TIMING_COLUMNS = [
+    "event_id",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_text",
+    "report_date_start",
+    "report_date_end",
+    "report_date_precision",
+    "report_date_text",
+]
+
+
+def timings(events: pd.DataFrame) -> pd.Series:
+    """timing() of each event, indexed by event_id (once per distinct set of dates and words)."""
+    cols = TIMING_COLUMNS[1:]
+    return pd.Series(_per_distinct(events, cols, timing), index=events["event_id"], dtype=object)
+
+
+def _joined(texts: pd.Series, keys: pd.Series, sep: str) -> pd.Series:
+    """texts joined per key in their order, indexed by key; most keys have one text, and only
+    the others are joined one by one."""
+    texts, keys = texts.reset_index(drop=True), keys.reset_index(drop=True)
+    many = keys.duplicated(keep=False)
+    single = pd.Series(texts[~many].to_numpy(dtype=object), index=keys[~many].to_numpy())
+    joined = texts[many].groupby(keys[many], sort=False).agg(sep.join).astype(object)
+    return pd.concat([single, joined])
+
+
 def _lookup(events: pd.DataFrame, ids: pd.Series, column: str) -> dict:
     """event_id -> `column` for the events named in `ids` only (not every event)."""
     named = events[events["event_id"].isin(ids.unique())]
@@ -144,12 +196,10 @@ def contested(view: View, ds: Dataset) -> pd.DataFrame:
     rows = pd.concat([rows, view.answering[cols]]) if len(view.answering) else rows
     pairs = responds_to_pairs(rows)
     claimant = _lookup(ds.events, pairs["answers_event_id"], "claimant_actor_id")
-    answered: dict[str, list[str]] = {}
-    for event_id, target in zip(
-        pairs["event_id"].tolist(), pairs["answers_event_id"].tolist(), strict=True
-    ):
-        answered.setdefault(event_id, []).append(f"{names[claimant[target]]} ({target})")
-    answered = {event_id: "; ".join(texts) for event_id, texts in answered.items()}
+    said = (
+        pairs["answers_event_id"].map(claimant).map(names) + " (" + pairs["answers_event_id"] + ")"
+    )
+    answered = _joined(said, pairs["event_id"], "; ")
     return pd.DataFrame(
         {
             "event_id": rows["event_id"],
@@ -157,7 +207,7 @@ def contested(view: View, ds: Dataset) -> pd.DataFrame:
             "claimant": rows["claimant_actor_id"].map(names),
             "attribution": rows["attribution"],
             "summary": rows["summary"],
-            "answers": rows["event_id"].map(answered).fillna(""),
+            "answers": rows["event_id"].map(answered.to_dict()).fillna(""),
             "shown_because": rows["event_id"]
             .isin(view.answering["event_id"])
             .map({True: CONTEXT_MARK, False: ""}),
@@ -214,8 +264,8 @@ def answers_table(view: View, ds: Dataset) -> pd.DataFrame:
         named = pd.concat([pairs["event_id"], pairs["answers_event_id"]]).unique()
         events = events[events["event_id"].isin(named)]
     by_id = events.set_index("event_id")
-    when = {r.event_id: timing(r) for r in events.itertuples()}
-    context = set(view.answering["event_id"])
+    when = timings(events)
+    context = view.answering["event_id"]
     return pd.DataFrame(
         {
             "answer": pairs["event_id"],
@@ -226,7 +276,7 @@ def answers_table(view: View, ds: Dataset) -> pd.DataFrame:
             "answers": pairs["answers_event_id"],
             "claim by": pairs["answers_event_id"].map(by_id["claimant_actor_id"]).map(names),
             "what was claimed": pairs["answers_event_id"].map(by_id["summary"]),
-            "shown because": pairs["event_id"].map(lambda e: CONTEXT_MARK if e in context else ""),
+            "shown because": pairs["event_id"].isin(context).map({True: CONTEXT_MARK, False: ""}),
         }
     )
 

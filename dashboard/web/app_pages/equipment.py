@@ -4,8 +4,8 @@ import streamlit as st
 
 from dashboard.builders import charts
 from dashboard.builders.text import md
-from dashboard.views import history, relations, sections, tallies
-from dashboard.web import frame
+from dashboard.views import relations, sections, tallies
+from dashboard.web import analyses, frame
 
 ctx = frame.page(
     "Equipment",
@@ -13,7 +13,7 @@ ctx = frame.page(
     "A dot is an exact figure. Rows from different claimants overlap: compare them, do not add them.",
 )
 
-q = frame.cached(tallies.quantity_rows, ctx)
+q = analyses.quantity_rows(ctx)
 CHART_ROWS = 30  # one bar per stated figure: more would be unreadable, and slow to send
 COLUMNS = {
     "transfer_id": None,
@@ -53,10 +53,10 @@ for section in sections.equipment_sections(q):
     )
 
 st.subheader("Figures to compare, not to add")
-groups = frame.cached(history.related_groups, ctx)
+groups = analyses.related_groups(ctx)
 if not groups:
     st.caption("No related figures under these filters.")
-for group in groups[: frame.LIST_ROWS]:
+for group in groups.listed(frame.LIST_ROWS):
     with st.container(border=True):
         st.markdown(f"**{md(group['headline'])}**")
         for row in group["rows"].itertuples():

@@ -5,7 +5,7 @@ import streamlit as st
 
 from dashboard.builders.history import history_figure
 from dashboard.views import history
-from dashboard.web import frame
+from dashboard.web import analyses, frame
 
 ctx = frame.page(
     "Figure history",
@@ -17,7 +17,7 @@ ctx = frame.page(
 )
 
 # 1. Which system
-points = frame.cached(history.figure_points, ctx)
+points = analyses.figure_points(ctx)
 systems = history.systems(points)
 if not systems:
     st.info("No figure is stated under these filters.")
@@ -25,7 +25,7 @@ if not systems:
 system = st.selectbox("System", systems, key="system", bind="query-params") or systems[0]
 
 # 2. The chart
-drawn, differs, total = frame.cached(history.system_history, ctx, system)
+drawn, differs, total = analyses.system_history(ctx, system)
 if total > len(drawn):
     st.caption(
         f"The chart draws the latest {len(drawn):,} of {total:,} figures. Narrow the filters to see earlier ones."

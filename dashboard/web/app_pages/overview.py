@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard.builders.text import md
 from dashboard.views import sections, tallies
-from dashboard.web import frame
+from dashboard.web import analyses, frame
 from dashboard.web.links import row_link_md
 
 ctx = frame.page(
@@ -14,7 +14,7 @@ ctx = frame.page(
 )
 
 # 1. Headline numbers
-m = frame.cached(tallies.overview_metrics, ctx)
+m = analyses.overview_metrics(ctx)
 span = m["span"]
 cols = st.columns([1, 1, 1.6, 1])
 cols[0].metric("Hardware reports", len(m["hardware"]), help="Transfer rows for guns and launchers")

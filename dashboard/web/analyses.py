@@ -1,0 +1,76 @@
+"""The analyses behind Overview, Equipment and Figure history, computed in two layers: what each
+row says (its grade, article, relations, report date: a function of the row and the dataset)
+once per dataset version, and which rows the filters keep once per version and filters
+(frame.cached). A filter change then only takes rows from tables already made."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.data.dataset import Dataset
+from dashboard.views import history, tallies
+from dashboard.views.filters import View
+from dashboard.web import frame
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _per_dataset(name: str, version: str, _fn, _ds: Dataset):
+    """fn(ds) once per dataset version, shared between sessions: read it only."""
+    return _fn(_ds)
+
+
+def transfer_table(ds: Dataset):
+    return _per_dataset("transfer_rows", ds.version, tallies.transfer_rows, ds)
+
+
+def point_table(ds: Dataset):
+    return _per_dataset("point_rows", ds.version, _point_rows, ds)
+
+
+def _point_rows(ds: Dataset):
+    return history.point_rows(ds, transfer_table(ds))
+
+
+def _quantity_rows(view: View, ds: Dataset):
+    return tallies.quantity_rows(view, ds, transfer_table(ds))
+
+
+def _overview_metrics(view: View, ds: Dataset):
+    return tallies.overview_metrics(view, ds, transfer_table(ds))
+
+
+def _related_groups(view: View, ds: Dataset):
+    return history.related_groups(view, ds, transfer_table(ds))
+
+
+def _figure_points(view: View, ds: Dataset):
+    return history.figure_points(view, ds, point_table(ds))
+
+
+def _system_history(view: View, ds: Dataset, system: str):
+    return history.system_history(view, ds, system, point_table(ds))
+
+
+def quantity_rows(ctx: frame.Context):
+    """tallies.quantity_rows of the view."""
+    return frame.cached(_quantity_rows, ctx)
+
+
+def overview_metrics(ctx: frame.Context) -> dict:
+    """tallies.overview_metrics of the view."""
+    return frame.cached(_overview_metrics, ctx)
+
+
+def related_groups(ctx: frame.Context):
+    """history.related_groups of the view (relations.FigureGroups)."""
+    return frame.cached(_related_groups, ctx)
+
+
+def figure_points(ctx: frame.Context):
+    """history.figure_points of the view."""
+    return frame.cached(_figure_points, ctx)
+
+
+def system_history(ctx: frame.Context, system: str):
+    """history.system_history of the view for one system."""
+    return frame.cached(_system_history, ctx, system)

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from dashboard.data.dataset import load_dataset
-from dashboard.views import tallies
+from dashboard.views import responses, tallies
 from dashboard.views.filters import (
     Filters,
     apply_filters,
@@ -145,11 +145,11 @@ def test_filters_keep_the_answers_of_shown_rows(ds, filters, events, context):
 
 def test_actor_filter_shows_the_denials_marked_with_their_words(ds):
     view = apply_filters(ds, Filters(actors=("westria",)))
-    contested = tallies.contested(view, ds)
+    contested = responses.contested(view, ds)
     marked = contested[contested["shown_because"] != ""]
     assert list(marked["event_id"]) == DENIALS
     assert set(marked["shown_because"]) == {"answers a shown row"}
-    answers = tallies.answers_table(view, ds)
+    answers = responses.answers_table(view, ds)
     assert list(
         zip(
             answers["answer"],

@@ -9,6 +9,9 @@ Only rows that confirm, report or acknowledge a claim corroborate it; denials ar
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import numpy as np
 import pandas as pd
 
 from dashboard.data.dataset import Dataset
@@ -88,63 +91,127 @@ def row_origins(rows: pd.DataFrame, ds: Dataset) -> pd.Series:
     return roots.map({r: merged.get(r, r) for r in roots.unique()})  # roots are few
 
 
-def _names_per_claim(rows: pd.DataFrame, names: dict[str, str], sep: str) -> pd.Series:
-    """claim_id -> the distinct names of the rows' claimants, sorted and joined."""
-    pairs = rows[["claim_id", "claimant_actor_id"]].drop_duplicates()
-    named = pd.DataFrame(
-        {"claim_id": pairs["claim_id"], "name": pairs["claimant_actor_id"].map(names)}
-    )
-    return _joined_sorted(named.drop_duplicates(), "name", sep)
+@dataclass(frozen=True)
+class ClaimRows:
+    """Every event as integer codes (claim, article's origin, claimant, chain), made once per
+    dataset, so a view's corroboration is counted with numpy on its rows' positions."""
+
+    codes: pd.DataFrame  # indexed like ds.events: claim, article, root, claimant, chain, stance
+    claims: np.ndarray  # claim_id of each claim code
+    names: np.ndarray  # the claimant's name of each claimant code
+    chains: np.ndarray  # the chain label of each chain code (supporting rows only; -1 others)
+    same_as: tuple[np.ndarray, np.ndarray]  # same_as ends as ds.events labels (-1: no event)
 
 
-def _joined_sorted(frame: pd.DataFrame, column: str, sep: str) -> pd.Series:
-    """claim_id -> the distinct values of `column`, sorted and joined (few per claim)."""
-    distinct = frame[["claim_id", column]].drop_duplicates()
-    joined = distinct.groupby("claim_id")[column].agg(lambda s: sep.join(sorted(s)))
-    return joined if len(joined) else joined.astype(object)  # typed as the row-wise version
-
-
-def corroboration(view: View, ds: Dataset) -> pd.DataFrame:
-    """Per claim: K articles, J independent origins, the claimants, the chains, who denies it.
-    Grouped on distinct (claim, article, claimant) rows: no loop over the rows themselves."""
+def claim_rows(ds: Dataset) -> ClaimRows:
+    """ds.events as codes for corroboration (chain labels once per article and claimant)."""
+    ev = ds.events
     names = dict(zip(ds.actors["actor_id"], ds.actors["name"], strict=True))
-    propositions = dict(zip(ds.claims["claim_id"], ds.claims["proposition"], strict=True))
-    ev = view.events[["event_id", "claim_id", "article_id", "claimant_actor_id", "stance"]]
-    support = ev[ev["stance"].isin(SUPPORTING)]
-    support = support.assign(origin=row_origins(support, ds))
+    claim, claims = pd.factorize(ev["claim_id"])
+    article, articles = pd.factorize(ev["article_id"])
+    claimant, claimants = pd.factorize(ev["claimant_actor_id"])
+    roots = article_roots(ds.articles)
+    root_of_article, _ = pd.factorize(pd.Series([roots.get(a, a) for a in articles], dtype=object))
+    support = ev["stance"].isin(SUPPORTING).to_numpy()
+    pair = article.astype(np.int64) * len(claimants) + claimant
+    said, inverse = np.unique(pair[support], return_inverse=True)
     links = publisher_chain(ds.articles)
-    said = support[["article_id", "claimant_actor_id"]].drop_duplicates()
-    label = pd.Series(
-        [
-            chain_label(links.get(a, []), names[c])
-            for a, c in zip(said["article_id"], said["claimant_actor_id"], strict=True)
-        ],
-        index=pd.MultiIndex.from_frame(said),
-        dtype=object,
+    labels = [
+        chain_label(
+            links.get(articles[p // len(claimants)], []), names[claimants[p % len(claimants)]]
+        )
+        for p in said
+    ]  # one per article and claimant: they are few
+    label_code, chains = pd.factorize(pd.Series(labels, dtype=object))
+    chain = np.full(len(ev), -1)
+    chain[support] = label_code[inverse] if len(said) else []
+    codes = pd.DataFrame(
+        {
+            "claim": claim,
+            "article": article,
+            "root": root_of_article[article] if len(articles) else article,
+            "claimant": claimant,
+            "chain": chain,
+            "support": support,
+            "denies": (ev["stance"] == "denies").to_numpy(),
+        },
+        index=ev.index,
     )
-    chains = support[["claim_id", "article_id", "claimant_actor_id"]].drop_duplicates()
-    chains = chains.assign(
-        chain=label.reindex(
-            pd.MultiIndex.from_frame(chains[["article_id", "claimant_actor_id"]])
-        ).to_numpy(dtype=object)
+    named = np.array([names[c] for c in claimants], dtype=object)
+    position = pd.Series(ev.index, index=ev["event_id"].to_numpy())
+    rel = relations(ds)
+    same = rel[rel["kind"] == "same_as"]
+    ends = tuple(
+        same[end].map(position).fillna(-1).astype(np.int64).to_numpy()
+        for end in ("from_row_id", "to_row_id")
     )
-    grouped = support.groupby("claim_id", sort=False)
+    return ClaimRows(
+        codes, np.asarray(claims, dtype=object), named, np.asarray(chains, dtype=object), ends
+    )
+
+
+def _distinct(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct (a, b) pairs of two code arrays."""
+    if len(a) == 0:
+        return a, b
+    width = int(b.max()) + 1
+    key = np.unique(a.astype(np.int64) * width + b)
+    return key // width, key % width
+
+
+def _joined(claim: np.ndarray, words: np.ndarray, claims: np.ndarray, sep: str) -> pd.Series:
+    """claim_id -> its distinct words, sorted and joined (the pairs are few: one per word)."""
+    said: dict[str, set[str]] = {}
+    for c, w in zip(claims[claim], words, strict=True):
+        said.setdefault(c, set()).add(w)
+    joined = {c: sep.join(sorted(ws)) for c, ws in sorted(said.items())}
+    return pd.Series(joined) if joined else pd.Series(joined, dtype=object)
+
+
+def corroboration(view: View, ds: Dataset, coded: ClaimRows | None = None) -> pd.DataFrame:
+    """Per claim: K articles, J independent origins, the claimants, the chains, who denies it.
+    Counted on integer codes of the view's rows (claim_rows, made once per dataset)."""
+    c = claim_rows(ds) if coded is None else coded
+    rows = c.codes[c.codes.index.isin(view.events.index)]
+    sup = rows[rows["support"]]
+    claim = sup["claim"].to_numpy()
+    ends = c.same_as
+    tied = np.isin(ends[0], sup.index) & np.isin(ends[1], sup.index)
+    root = c.codes["root"]
+    merged = components(root.loc[ends[0][tied]].to_numpy(), root.loc[ends[1][tied]].to_numpy())
+    origin_of = np.arange(int(root.max()) + 1 if len(root) else 0)
+    origin_of[merged.index.to_numpy(dtype=np.int64)] = merged.to_numpy(dtype=np.int64)
+    origin = origin_of[sup["root"].to_numpy()]
+    counted = {}
+    for name, codes in (("articles", sup["article"].to_numpy()), ("origins", origin)):
+        per, _ = _distinct(claim, codes)
+        counted[name] = pd.Series(np.bincount(per, minlength=len(c.claims)), index=c.claims)
+    present = np.unique(claim)
     out = pd.DataFrame(
         {
-            "articles": grouped["article_id"].nunique(),
-            "origins": grouped["origin"].nunique(),
-            "claimants": _names_per_claim(support, names, ", "),
-            "chains": _joined_sorted(chains, "chain", "; "),
+            "articles": counted["articles"].iloc[present].astype(np.int64),
+            "origins": counted["origins"].iloc[present].astype(np.int64),
         }
     )
-    deniers = ev[ev["stance"] == "denies"]
-    out["denied_by"] = _names_per_claim(deniers, names, ", ")
-    order = list(dict.fromkeys([*out.index, *deniers["claim_id"].drop_duplicates()]))
-    out = out.reindex(order)
+    per, who = _distinct(claim, sup["claimant"].to_numpy())
+    out["claimants"] = _joined(per, c.names[who], c.claims, ", ")
+    per, chain = _distinct(claim, sup["chain"].to_numpy())
+    out["chains"] = _joined(per, c.chains[chain], c.claims, "; ")
+    deniers = rows[rows["denies"]]
+    per, who = _distinct(deniers["claim"].to_numpy(), deniers["claimant"].to_numpy())
+    out["denied_by"] = _joined(per, c.names[who], c.claims, ", ")
+    denied = c.claims[np.unique(deniers["claim"].to_numpy())]
+    out = out.reindex(list(dict.fromkeys([*out.index, *denied])))
     out["articles"] = out["articles"].fillna(0).astype(int)
     out["origins"] = out["origins"].fillna(0).astype(int)
     out = out.fillna("").rename_axis("claim_id").reset_index()
-    out.insert(1, "claim", out["claim_id"].map(propositions))
+    out.insert(
+        1,
+        "claim",
+        out["claim_id"].map(
+            dict(zip(ds.claims["claim_id"], ds.claims["proposition"], strict=True))
+        ),
+    )
     return out.sort_values(
         ["origins", "articles", "claim_id"], ascending=[False, False, True], ignore_index=True
     )

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from dashboard.data.dataset import Dataset
 from dashboard.views import grades
 from dashboard.views.corroboration import article_labels
-from dashboard.views.filters import CONTEXT_MARK, WINDOWS, View, responds_to_pairs
+from dashboard.views.filters import WINDOWS, View
 from dashboard.views.relations import related_words
 from dashboard.views.sections import HARDWARE, PERSONNEL
-
-CONTESTED_STANCES = ("denies", "acknowledges", "uncertain")
 
 
 def actor_names(ds: Dataset) -> dict[str, str]:
@@ -145,76 +144,6 @@ def timing(row) -> str:
     return "date unknown"
 
 
-TIMING_COLUMNS = [
-    "event_id",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "date_text",
-    "report_date_start",
-    "report_date_end",
-    "report_date_precision",
-    "report_date_text",
-]
-
-
-def timings(events: pd.DataFrame) -> pd.Series:
-    """timing() of each event, indexed by event_id (once per distinct set of dates and words)."""
-    cols = TIMING_COLUMNS[1:]
-    return pd.Series(_per_distinct(events, cols, timing), index=events["event_id"], dtype=object)
-
-
-def _joined(texts: pd.Series, keys: pd.Series, sep: str) -> pd.Series:
-    """texts joined per key in their order, indexed by key; most keys have one text, and only
-    the others are joined one by one."""
-    texts, keys = texts.reset_index(drop=True), keys.reset_index(drop=True)
-    many = keys.duplicated(keep=False)
-    single = pd.Series(texts[~many].to_numpy(dtype=object), index=keys[~many].to_numpy())
-    joined = texts[many].groupby(keys[many], sort=False).agg(sep.join).astype(object)
-    return pd.concat([single, joined])
-
-
-def _lookup(events: pd.DataFrame, ids: pd.Series, column: str) -> dict:
-    """event_id -> `column` for the events named in `ids` only (not every event)."""
-    named = events[events["event_id"].isin(ids.unique())]
-    return dict(zip(named["event_id"], named[column], strict=True))
-
-
-def contested(view: View, ds: Dataset) -> pd.DataFrame:
-    """Denials, acknowledgements and unverified rows, with what they answer."""
-    names = actor_names(ds)
-    cols = [
-        "event_id",
-        "stance",
-        "claimant_actor_id",
-        "attribution",
-        "summary",
-        "responds_to_event_ids",
-    ]
-    ev = view.events[cols]
-    rows = ev[ev["stance"].isin(CONTESTED_STANCES) | (ev["attribution"] == "unattributed")]
-    rows = pd.concat([rows, view.answering[cols]]) if len(view.answering) else rows
-    pairs = responds_to_pairs(rows)
-    claimant = _lookup(ds.events, pairs["answers_event_id"], "claimant_actor_id")
-    said = (
-        pairs["answers_event_id"].map(claimant).map(names) + " (" + pairs["answers_event_id"] + ")"
-    )
-    answered = _joined(said, pairs["event_id"], "; ")
-    return pd.DataFrame(
-        {
-            "event_id": rows["event_id"],
-            "stance": rows["stance"],
-            "claimant": rows["claimant_actor_id"].map(names),
-            "attribution": rows["attribution"],
-            "summary": rows["summary"],
-            "answers": rows["event_id"].map(answered.to_dict()).fillna(""),
-            "shown_because": rows["event_id"]
-            .isin(view.answering["event_id"])
-            .map({True: CONTEXT_MARK, False: ""}),
-        }
-    ).reset_index(drop=True)
-
-
 def tally(view: View, ds: Dataset, by: str) -> pd.DataFrame:
     """Number of transfer reports by system, category or claimant (hardware and personnel apart)."""
     return tally_rows(quantity_rows(view, ds), by)
@@ -226,7 +155,7 @@ def tally_rows(q: pd.DataFrame, by: str) -> pd.DataFrame:
         raise ValueError(f"cannot tally by {by!r}")
     column = by
     q = q.copy(deep=False)  # copy-on-write: the caller's frame is left as it was
-    q["kind"] = q["category"].map(lambda c: PERSONNEL if c == PERSONNEL else "hardware")
+    q["kind"] = np.where(q["category"] == PERSONNEL, PERSONNEL, "hardware")
     counts = q.groupby(["kind", column]).size().rename("reports").reset_index()
     return counts.sort_values(
         ["kind", "reports", column], ascending=[True, False, True]
@@ -251,34 +180,6 @@ def claims_matrix(view: View, ds: Dataset) -> pd.DataFrame:
     )
     order = ev["claim_id"].map(propositions).drop_duplicates()
     return cells.loc[order].rename_axis(index="claim", columns=None)
-
-
-def answers_table(view: View, ds: Dataset) -> pd.DataFrame:
-    """Each denial or acknowledgement beside each row it answers, in its own words and with its
-    timing; a response kept only because it answers a shown row is marked so."""
-    names = actor_names(ds)
-    shown = pd.concat([view.events, view.answering]) if len(view.answering) else view.events
-    pairs = responds_to_pairs(shown)
-    events = ds.events
-    if not pairs.empty:  # index only the rows named here, not every event
-        named = pd.concat([pairs["event_id"], pairs["answers_event_id"]]).unique()
-        events = events[events["event_id"].isin(named)]
-    by_id = events.set_index("event_id")
-    when = timings(events)
-    context = view.answering["event_id"]
-    return pd.DataFrame(
-        {
-            "answer": pairs["event_id"],
-            "stance": pairs["event_id"].map(by_id["stance"]),
-            "by": pairs["event_id"].map(by_id["claimant_actor_id"]).map(names),
-            "when": pairs["event_id"].map(when),
-            "in their words": pairs["event_id"].map(by_id["passage"]),
-            "answers": pairs["answers_event_id"],
-            "claim by": pairs["answers_event_id"].map(by_id["claimant_actor_id"]).map(names),
-            "what was claimed": pairs["answers_event_id"].map(by_id["summary"]),
-            "shown because": pairs["event_id"].isin(context).map({True: CONTEXT_MARK, False: ""}),
-        }
-    )
 
 
 def cited_passages(view: View) -> pd.DataFrame:

@@ -1,4 +1,4 @@
-"""The analyses behind Overview, Equipment and Figure history, computed in two layers: what each
+"""The analyses behind Overview, Equipment, Figure history and Sources, computed in two layers: what each
 row says (its grade, article, relations, report date: a function of the row and the dataset)
 once per dataset version, and which rows the filters keep once per version and filters
 (frame.cached). A filter change then only takes rows from tables already made."""
@@ -8,12 +8,12 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.data.dataset import Dataset
-from dashboard.views import history, tallies
+from dashboard.views import corroboration, grades, history, responses, tallies
 from dashboard.views.filters import View
 from dashboard.web import frame
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def _per_dataset(name: str, version: str, _fn, _ds: Dataset):
     """fn(ds) once per dataset version, shared between sessions: read it only."""
     return _fn(_ds)
@@ -25,6 +25,26 @@ def transfer_table(ds: Dataset):
 
 def point_table(ds: Dataset):
     return _per_dataset("point_rows", ds.version, _point_rows, ds)
+
+
+def claim_rows(ds: Dataset):
+    return _per_dataset("claim_rows", ds.version, corroboration.claim_rows, ds)
+
+
+def grades_table(ds: Dataset):
+    return _per_dataset("grades_table", ds.version, grades.grades_table, ds)
+
+
+def answer_table(ds: Dataset):
+    return _per_dataset("answer_pairs", ds.version, responses.answer_pairs, ds)
+
+
+def contested_table(ds: Dataset):
+    return _per_dataset("contested_rows", ds.version, _contested_rows, ds)
+
+
+def _contested_rows(ds: Dataset):
+    return responses.contested_rows(ds, responses.answered_words(answer_table(ds)))
 
 
 def _point_rows(ds: Dataset):
@@ -41,6 +61,18 @@ def _overview_metrics(view: View, ds: Dataset):
 
 def _related_groups(view: View, ds: Dataset):
     return history.related_groups(view, ds, transfer_table(ds))
+
+
+def _corroboration(view: View, ds: Dataset):
+    return corroboration.corroboration(view, ds, claim_rows(ds))
+
+
+def _answers_table(view: View, ds: Dataset):
+    return responses.answers_table(view, ds, answer_table(ds))
+
+
+def _contested(view: View, ds: Dataset):
+    return responses.contested(view, ds, contested_table(ds))
 
 
 def _figure_points(view: View, ds: Dataset):
@@ -74,3 +106,18 @@ def figure_points(ctx: frame.Context):
 def system_history(ctx: frame.Context, system: str):
     """history.system_history of the view for one system."""
     return frame.cached(_system_history, ctx, system)
+
+
+def answers_table(ctx: frame.Context):
+    """responses.answers_table of the view."""
+    return frame.cached(_answers_table, ctx)
+
+
+def contested(ctx: frame.Context):
+    """responses.contested of the view."""
+    return frame.cached(_contested, ctx)
+
+
+def corroboration_table(ctx: frame.Context):
+    """corroboration.corroboration of the view."""
+    return frame.cached(_corroboration, ctx)

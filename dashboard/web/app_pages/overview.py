@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard.builders.text import md
-from dashboard.views import sections, tallies
+from dashboard.views import sections
 from dashboard.web import analyses, frame
 from dashboard.web.links import row_link_md
 
@@ -77,7 +77,7 @@ with right:
 
 # 3. Contested: denials, acknowledgements, unverified and unattributed rows
 st.subheader("Contested or unverified")
-contested = frame.cached(tallies.contested, ctx)
+contested = analyses.contested(ctx)
 with st.container(border=True):
     if contested.empty:
         st.caption("Nothing denied or unverified under these filters.")

@@ -3,8 +3,8 @@ denies it, and the articles with every cited passage."""
 
 import streamlit as st
 
-from dashboard.views import corroboration, grades, tallies
-from dashboard.web import frame, links, reader, sidebar
+from dashboard.views import tallies
+from dashboard.web import analyses, frame, links, reader, sidebar
 
 ctx = frame.page(
     "Sources & claims",
@@ -17,7 +17,7 @@ st.dataframe(frame.cached(tallies.claims_matrix, ctx), width="stretch", key="mat
 
 # 2. Denials and acknowledgements beside what they answer
 st.subheader("Denials and acknowledgements")
-answers = frame.cached(tallies.answers_table, ctx)
+answers = analyses.answers_table(ctx)
 if answers.empty:
     st.caption("None under these filters.")
 else:
@@ -34,7 +34,7 @@ st.caption(
     "counts once, under its origin. The chains read publisher ← whom it relays ← claimant."
 )
 st.dataframe(
-    frame.capped(frame.cached(corroboration.corroboration, ctx)),
+    frame.capped(analyses.corroboration_table(ctx)),
     hide_index=True,
     width="stretch",
     key="corroboration",
@@ -49,7 +49,7 @@ st.dataframe(
 # 4. Source grades with their basis
 with st.expander("Source grades (Admiralty / NATO system) and their basis"):
     st.caption(sidebar.GRADE_HELP)
-    table = grades.grades_table(ctx.ds)
+    table = analyses.grades_table(ctx.ds)
     if table.empty:
         st.caption("No source or row is graded in this dataset: every figure shows “ungraded”.")
     else:

@@ -181,5 +181,4 @@ def test_citation_text():
         "filters: dates=2024-11-01..2024-11-20",
         "accessed: 2026-11-25",
         "cite_as: T, dataset version abc123, accessed 2026-11-25",
-        "articles: none",
     ]

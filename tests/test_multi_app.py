@@ -106,7 +106,8 @@ def test_the_article_filter_narrows_every_page():
     assert [len(d.value) for d in at.dataframe] == [2, 2, 3]  # events, transfers, places
     (cite,) = [c.value for c in at.code if c.value.startswith("title: ")]
     assert cite.splitlines()[-1] == (
-        "articles: Daily Relay, 2024-11-21, https://example.org/synthetic/fx2_relay"
+        "articles: Daily Relay, “SYNTHETIC TEST TEXT: Spy agency says howitzers and troops "
+        "went to Russia”, 2024-11-21, https://example.org/synthetic/fx2_relay"
     )
 
 

@@ -3,11 +3,13 @@ the many-articles fixture and on the curated seed (one article is a special case
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from dashboard.builders import analyst, downloads, export
 from dashboard.builders.history import history_figure
 from dashboard.data.dataset import load_dataset
 from dashboard.views import corroboration, grades, history, relations, tallies
@@ -82,12 +84,21 @@ def test_the_seed_chain_reads_publisher_via_claimant(seed):
     assert table[["articles", "origins"]].drop_duplicates().values.tolist() == [[1, 1]]
 
 
-def test_article_citations_name_publisher_date_and_url(multi):
-    assert corroboration.article_citations(view(multi, reliability="C"), multi) == [
-        "Northwind Wire, 2024-11-20, https://example.org/synthetic/fx1_northwind",
-        "Daily Relay, 2024-11-21, https://example.org/synthetic/fx2_relay",
-        "Harbour Times, 2024-12-10, https://example.org/synthetic/fx3_harbour",
-    ]
+def test_citations_name_each_article_in_one_wording(multi):
+    spy = "“SYNTHETIC TEST TEXT: Spy agency says howitzers and troops went to Russia”"
+    kept = view(multi, reliability="C")
+    assert analyst.view_articles_cited(kept, multi) == (
+        f"Northwind Wire, {spy}, 2024-11-20, https://example.org/synthetic/fx1_northwind; "
+        f"Daily Relay, {spy}, 2024-11-21, https://example.org/synthetic/fx2_relay; "
+        "Harbour Times, “SYNTHETIC TEST TEXT: Estimates of North Korean troops in Kursk "
+        "diverge”, 2024-12-10, https://example.org/synthetic/fx3_harbour"
+    )
+    cite = export.citation("v1", {}, date(2026, 11, 26), "T")
+    assert "articles" not in cite  # one source of truth: the rows' own articles, added below
+    relayed = kept.transfers[kept.transfers["article_id"] == "fx2_relay"]
+    assert downloads.cited(cite, relayed, multi, "none undated")["articles"] == (
+        f"Daily Relay, {spy}, 2024-11-21, https://example.org/synthetic/fx2_relay"
+    )
     assert corroboration.article_labels(multi.articles)["fx2_relay"] == "Daily Relay · 2024-11-21"
 
 

@@ -125,16 +125,27 @@ def codebook_frame(table: str, columns: list[str]) -> pd.DataFrame:
 
 
 def articles_cited(ds, article_ids) -> str:
-    """'Caliber.Az, “Headline”, 2024-11-20, https://…' for each article the rows come from."""
-    articles = ds.articles.set_index("article_id")
-    out = []
-    for article_id in sorted(set(article_ids)):
-        if article_id not in articles.index:
-            continue
-        a = articles.loc[article_id]
-        inferred = " (date inferred)" if bool(a["date_published_inferred"]) else ""
-        out.append(
-            f"{a['publisher']}, “{a['title']}”, {a['date_published']}{inferred}"
-            + (f", {a['url']}" if isinstance(a["url"], str) and a["url"] else "")
+    """'Caliber.Az, “Headline”, 2024-11-20, https://…' for each article the rows come from. The
+    one wording of a citation's articles: the Data page's citation and every download's."""
+    used = set(pd.Series(article_ids, dtype=object).dropna().unique())  # rows are many
+    meta = ds.articles[ds.articles["article_id"].isin(used)].sort_values("article_id")
+    out = [
+        f"{p}, “{t}”, {d}{' (date inferred)' if bool(i) else ''}"
+        + (f", {u}" if isinstance(u, str) and u else "")
+        for p, t, d, i, u in zip(
+            meta["publisher"],
+            meta["title"],
+            meta["date_published"],
+            meta["date_published_inferred"],
+            meta["url"],
+            strict=True,
         )
+    ]
     return "; ".join(out) or "none"
+
+
+def view_articles_cited(view, ds) -> str:
+    """articles_cited for every row a view keeps (events and transfers)."""
+    return articles_cited(
+        ds, pd.concat([view.events["article_id"], view.transfers["article_id"]], ignore_index=True)
+    )

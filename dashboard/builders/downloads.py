@@ -45,8 +45,8 @@ def analyst_zip(table: str, rows: pd.DataFrame, ds, cite: dict[str, str]) -> byt
 def cited(cite: dict[str, str], rows: pd.DataFrame, ds, undated: str) -> dict[str, str]:
     """The citation with the rows' count, how many are undated, and the articles they come from."""
     return cite | {
-        "rows": f"{len(rows):,} row(s); {undated}",
         "articles": analyst.articles_cited(ds, rows.get("article_id", [])),
+        "rows": f"{len(rows):,} row(s); {undated}",
     }
 
 

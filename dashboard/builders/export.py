@@ -172,22 +172,15 @@ def file_stem(
     return "_".join(parts)
 
 
-def citation(
-    version: str,
-    filters: dict[str, str],
-    accessed: date,
-    title: str,
-    articles: list[str] | None = None,
-) -> dict[str, str]:
-    """What a download cites: the dataset version, its filter, and the articles (publisher,
-    date, URL) its rows come from."""
+def citation(version: str, filters: dict[str, str], accessed: date, title: str) -> dict[str, str]:
+    """What a download cites: the dataset version and its filter. The articles its rows come
+    from are added by builders.downloads.cited (analyst.articles_cited: one wording)."""
     return {
         "title": title,
         "dataset_version": version,
         "filters": "; ".join(f"{k}={v}" for k, v in filters.items() if v) or "none",
         "accessed": accessed.isoformat(),
         "cite_as": f"{title}, dataset version {version}, accessed {accessed.isoformat()}",
-        "articles": " | ".join(articles or []) or "none",
     }
 
 

@@ -227,15 +227,3 @@ def article_labels(articles: pd.DataFrame) -> dict[str, str]:
     }
     counts = pd.Series(list(base.values())).value_counts()
     return {a: (f"{label} · {a}" if counts[label] > 1 else label) for a, label in base.items()}
-
-
-def article_citations(view: View, ds: Dataset) -> list[str]:
-    """'Publisher, YYYY-MM-DD, URL' for every article the view's rows come from."""
-    used = set(view.events["article_id"].unique()) | set(view.transfers["article_id"].unique())
-    meta = ds.articles[ds.articles["article_id"].isin(used)].sort_values(
-        ["date_published", "article_id"]
-    )
-    return [
-        f"{p}, {d}, {u if _text(u) else 'no URL'}"
-        for p, d, u in zip(meta["publisher"], meta["date_published"], meta["url"], strict=True)
-    ]

@@ -4,11 +4,11 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard.builders import export
+from dashboard.builders import analyst, export
 from dashboard.builders.downloads import cited, downloads
 from dashboard.data.changelog import read_changelog
 from dashboard.schema import TABLES
-from dashboard.views import corroboration, datagrid
+from dashboard.views import datagrid
 from dashboard.views.filters import undated_note
 from dashboard.web import frame, links
 
@@ -36,12 +36,10 @@ def column_config(table: str) -> dict:
 f = ctx.filters
 actors = datagrid.actor_names(ctx.ds, f.actors)
 narrowed = datagrid.narrowed_beyond_dates_and_actors(f)
-articles = frame.cached(corroboration.article_citations, ctx)
-cite = export.citation(
-    ctx.ds.version, datagrid.describe_filters(ctx.ds, f), date.today(), TITLE, articles
-)
+cite = export.citation(ctx.ds.version, datagrid.describe_filters(ctx.ds, f), date.today(), TITLE)
+shown_cite = cite | {"articles": frame.cached(analyst.view_articles_cited, ctx)}
 with st.expander("Citation for these rows: the dataset version and the articles they come from"):
-    st.code(export.citation_text(cite).decode("utf-8"), language=None, wrap_lines=True)
+    st.code(export.citation_text(shown_cite).decode("utf-8"), language=None, wrap_lines=True)
 
 for table, tab in zip(TABS, st.tabs(list(TABS.values())), strict=True):
     rows = getattr(ctx.view, table)

@@ -50,7 +50,7 @@ def _default_view() -> None:
     from dashboard.builders import maps
     from dashboard.views import filters as flt
     from dashboard.views import geo, tallies
-    from dashboard.web import figures, frame, loading, sidebar
+    from dashboard.web import analyses, figures, frame, loading, sidebar
 
     ds, _problems, links = loading.load()
     if ds is None:
@@ -59,8 +59,8 @@ def _default_view() -> None:
     f = flt.Filters()  # what the sidebar yields with every widget at its default
     view = frame._view(ds.version, f, ds, links)
     ctx = frame.Context(ds, view, f, span, labels)
-    frame.cached(tallies.overview_metrics, ctx)
-    frame.cached(tallies.contested, ctx)
+    analyses.overview_metrics(ctx)  # as the Overview page asks for them: the same cache entries
+    analyses.contested(ctx)
     places = frame.cached(geo.places_frame, ctx)
     arcs = frame.cached(geo.arcs_frame, ctx)
     sightings = frame.cached(geo.sightings_frame, ctx)

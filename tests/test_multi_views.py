@@ -260,3 +260,14 @@ def test_the_shared_fixture_counts_its_relay_once_and_flags_the_ministrys_figure
     assert points.loc[points["transfer_id"] == "t03-tr01", "related"].tolist() == [
         "same report as t01-tr01"
     ]
+
+
+def test_the_history_chart_writes_the_words_beside_few_marks_only(multi):
+    troops, differs, _ = history.system_history(view(multi), multi, "North Korean troops")
+    notes = [a.text for a in history_figure(troops, differs).layout.annotations]
+    assert sorted(notes) == sorted(troops["as_stated"]) and len(notes) == 4
+    many = pd.concat([troops] * 16, ignore_index=True)  # 64 marks, past LABELLED
+    many["transfer_id"] = [f"x{i:02d}" for i in range(len(many))]
+    fig = history_figure(many, differs.iloc[:0])
+    assert fig.layout.annotations == ()
+    assert sum(len(t.x) for t in fig.data if t.mode == "markers") == 64  # every mark still drawn

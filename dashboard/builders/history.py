@@ -24,6 +24,8 @@ PALETTE = [
     "#637939",
 ]
 DIFFERS_COLOUR = "#d62728"
+LABELLED = 60  # marks whose words are written beside them; past this they overlap unreadably
+# (and each label is an annotation plotly validates one by one): the words stay in the hover
 
 
 def _offsets(points: pd.DataFrame) -> pd.Series:
@@ -109,7 +111,7 @@ def history_figure(points: pd.DataFrame, differs: pd.DataFrame) -> go.Figure:
                 customdata=list(points.loc[mine, "transfer_id"]),
             )
         )
-        for i in mine:
+        for i in mine if len(points) <= LABELLED else []:
             notes.append(
                 {
                     "x": x[i],

@@ -3,7 +3,7 @@ and article; ranges as ranges, open-ended figures as arrows; pairs that cannot b
 
 import streamlit as st
 
-from dashboard.builders.history import history_figure
+from dashboard.builders.history import LABELLED, history_figure
 from dashboard.views import history
 from dashboard.web import analyses, frame
 
@@ -29,6 +29,10 @@ drawn, differs, total = analyses.system_history(ctx, system)
 if total > len(drawn):
     st.caption(
         f"The chart draws the latest {len(drawn):,} of {total:,} figures. Narrow the filters to see earlier ones."
+    )
+if len(drawn) > LABELLED:
+    st.caption(
+        f"Past {LABELLED} marks the words as stated are in each mark's hover, not beside it."
     )
 st.plotly_chart(history_figure(drawn, differs), key="history_chart", config={"displaylogo": False})
 

@@ -49,7 +49,7 @@ def _default_view() -> None:
 
     from dashboard.builders import maps
     from dashboard.views import filters as flt
-    from dashboard.views import geo, tallies
+    from dashboard.views import geo
     from dashboard.web import analyses, figures, frame, loading, sidebar
 
     ds, _problems, links = loading.load()

@@ -47,6 +47,10 @@ def no_html(at):
 
 
 def deck(at):
+    """The Map page's deck JSON; the page opens on the picture, so switch to Explore first."""
+    if not at.get("deck_gl_json_chart"):
+        at.session_state["map_mode"] = "explore"
+        at.run()
     return json.loads(at.get("deck_gl_json_chart")[0].proto.json)
 
 

@@ -65,8 +65,9 @@ def context() -> Context:
 
 
 def filter_line(ctx: Context) -> str:
-    """The active filters in one plain sentence, e.g. 'Filters: 16–20 Nov 2024 · actor North
-    Korea · undated rows left out — 8 events, 5 transfers.'"""
+    """The active filters and what they leave, dated and undated, in one plain sentence, e.g.
+    'Filters: 16 Nov 2024 – 20 Nov 2024 · actor North Korea — 8 events, 5 transfers · 6 dated in
+    range · 2 undated included.' (one line: a second near-duplicate count line read as noise)."""
     f = ctx.filters
     names = dict(zip(ctx.ds.actors["actor_id"], ctx.ds.actors["name"], strict=True))
     parts = []
@@ -80,12 +81,13 @@ def filter_line(ctx: Context) -> str:
     ):
         if values:
             parts.append(f"{label} {', '.join(values)}")
-    if not f.include_undated:
-        parts.append("undated rows left out")
-    shown = f"{len(ctx.view.events):,} events, {len(ctx.view.transfers):,} transfers"
-    if not parts:
+    shown = (
+        f"{len(ctx.view.events):,} events, {len(ctx.view.transfers):,} transfers · "
+        f"{flt.undated_words(ctx.view)}"
+    )
+    if not parts and f.include_undated:
         return f"No filter: all {shown}."
-    return f"Filters: {' · '.join(parts)} — {shown}."
+    return f"Filters: {' · '.join(parts) or 'dated rows only'} — {shown}."
 
 
 def view_link(path: str | None = None) -> str:
@@ -114,13 +116,10 @@ def page(title: str, caption: str) -> Context:
     st.title(title)
     line, share = st.columns([5, 1], vertical_alignment="center")
     with line.container(key="filter_line"):
-        st.markdown(f":material/filter_alt: {md(filter_line(ctx))}")
+        st.markdown(f":material/filter_alt: {md(filter_line(ctx))}", help=UNDATED_HELP)
     with share.popover("Share · print", icon=":material/share:", width="stretch"):
         share_box()
     st.caption(caption)
-    st.caption(
-        f"{len(ctx.view.events):,} row(s) shown: {flt.undated_words(ctx.view)}.", help=UNDATED_HELP
-    )
     if empty_notice(ctx):
         st.stop()
     return ctx
@@ -139,15 +138,6 @@ def empty_notice(ctx: Context) -> bool:
         type="primary",
     )
     return True
-
-
-def is_phone() -> bool:
-    """A phone, by its browser's own word ("Mobi" in the User-Agent, as MDN advises): the
-    server cannot see the screen's width, and the map's first zoom depends on it."""
-    try:
-        return "Mobi" in (st.context.headers.get("User-Agent") or "")
-    except Exception:  # no browser (AppTest, bare mode)
-        return False
 
 
 def capped(frame: pd.DataFrame, limit: int = TABLE_ROWS) -> pd.DataFrame:

@@ -1,6 +1,10 @@
-"""The Map page's pinned details: what a click on a place, ring or line selected, in words."""
+"""The Map page's pinned details: what a click on a place, ring or line selected, in words;
+and the country outlines the picture of the map is drawn on."""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -10,7 +14,12 @@ from dashboard.views import details
 from dashboard.web import frame
 from dashboard.web.links import row_link_md
 
+COUNTRIES = Path(__file__).parent / "static" / "countries.geojson"  # the deck fetches it too
 PLACE_LAYERS = ("places", "precision", "sightings")
+HINT = (
+    "Choose a place in the table under the map, or click or tap a place, a ring or a line on "
+    "the Explore map, to list every row there."
+)
 ROUTE_LAYERS = ("arcs", "troop_arcs")
 
 
@@ -40,12 +49,28 @@ def _rows(rows: pd.DataFrame) -> None:
             st.caption(f"row {row_link_md(r.row_id)}")
 
 
-def render(ctx: frame.Context, event) -> None:
-    """The details of the clicked place or route, or a hint when nothing is clicked."""
-    hit = picked(event)
+def picked_row(state, places: pd.DataFrame) -> tuple[str, dict] | None:
+    """The place chosen in the places table (its row selection), as the deck gives a place."""
+    try:
+        rows = state["selection"]["rows"]
+    except (KeyError, TypeError):
+        return None
+    if not rows or not 0 <= rows[0] < len(places):
+        return None
+    return "places", {"location_id": places["location_id"].iloc[rows[0]]}
+
+
+@st.cache_data(show_spinner=False)
+def countries() -> dict:
+    """The outlines the picture of the map is drawn on (the deck's own GeoJSON file)."""
+    return json.loads(COUNTRIES.read_text(encoding="utf-8"))
+
+
+def render(ctx: frame.Context, hit: tuple[str, dict] | None) -> None:
+    """The details of the clicked place or route (a `picked` hit), or a hint when none is."""
     if hit is None:
         st.info(
-            "Click or tap a place, a ring or a line to list every row there.",
+            HINT,
             icon=":material/touch_app:",
         )
         return

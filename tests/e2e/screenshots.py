@@ -1,6 +1,7 @@
 """Write docs/screenshots/<page>.png (1400×900) of every page after its charts have drawn, plus
 sources-reader.png with a row's passage focused in the article reader, map-details.png with the
-Krasnoyarsk ring clicked, phone-timeline.png and phone-map.png at 390×844, and dark-timeline.png
+Krasnoyarsk ring clicked on the Explore map, phone-timeline.png, phone-map.png (Explore, pinned) and
+phone-map-picture.png at 390×844, and dark-timeline.png
 in the system's dark theme.
 
     python -m tests.e2e.screenshots          (make screenshots)
@@ -24,7 +25,7 @@ READER_ROW = "000-tr03"  # the Financial Times' "nearly 50 Koksan" figure
 
 def settle(page: Page, path: str) -> None:
     s.wait_for_charts(page)
-    if path == "map":
+    if path == "map" and page.get_by_test_id("stDeckGlJsonChart").count():
         land, points = s.wait_for_map_drawn(page)
         if land <= s.LAND_SHARE or points <= s.POINT_SHARE:
             raise RuntimeError(f"the map did not draw (land {land:.1%}, points {points:.3%})")
@@ -90,7 +91,15 @@ def multi_views(browser) -> list[str]:
 def extras(browser, server) -> list[str]:
     """The views the issue asked to see: a pinned map panel, the phone, the dark theme."""
     from dashboard.data.dataset import load_dataset
-    from tests.e2e.test_uxa import DESKTOP_MAP, PHONE, PHONE_MAP, click_map, map_view, settle_map
+    from tests.e2e.test_uxa import (
+        DESKTOP_MAP,
+        PHONE,
+        PHONE_MAP,
+        click_map,
+        explore,
+        map_view,
+        settle_map,
+    )
 
     dataset = load_dataset(s.DATASETS)
     out = []
@@ -98,6 +107,7 @@ def extras(browser, server) -> list[str]:
         ("map-details", {"viewport": s.VIEWPORT}, "map"),
         ("phone-timeline", PHONE, "timeline"),
         ("phone-map", PHONE, "map"),
+        ("phone-map-picture", PHONE, "map?picture"),
         ("dark-timeline", {"viewport": s.VIEWPORT, "color_scheme": "dark"}, "timeline"),
     ):
         context = browser.new_context(**args)
@@ -105,7 +115,9 @@ def extras(browser, server) -> list[str]:
         page = context.new_page()
         s.goto(page, f"{server.url}/{path}")
         settle(page, path)
-        if path == "map":
+        if path == "map":  # the explore map with the Krasnoyarsk ring clicked
+            explore(page)
+            settle(page, path)
             settle_map(page)
             view, _ = map_view(dataset, PHONE_MAP if name.startswith("phone") else DESKTOP_MAP)
             click_map(page, view, 92.93136, 56.03742)  # the Krasnoyarsk sighting ring

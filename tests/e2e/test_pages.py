@@ -18,11 +18,8 @@ def check_main_content(page: Page, path: str) -> None:
     if path == "":  # Overview: four headline metrics and the contested rows
         expect(main.get_by_test_id("stMetric")).to_have_count(4)
         expect(main.get_by_role("heading", name="Contested or unverified")).to_be_visible()
-    elif path == "timeline":
+    elif path == "timeline" or path == "map":
         expect(main.get_by_test_id("stPlotlyChart").locator(".main-svg").first).to_be_attached()
-        expect(main.get_by_test_id("stDataFrame")).to_have_count(1)
-    elif path == "map":
-        expect(main.get_by_test_id("stDeckGlJsonChart").locator("canvas").first).to_be_visible()
         expect(main.get_by_test_id("stDataFrame")).to_have_count(1)
     elif path == "equipment":
         expect(main.get_by_test_id("stPlotlyChart")).to_have_count(2)

@@ -9,6 +9,7 @@ from playwright.sync_api import Page, Route, expect
 
 from tests.e2e import support as s
 from tests.e2e.conftest import assert_clean_console
+from tests.e2e.test_uxa import explore
 
 pytestmark = pytest.mark.e2e
 
@@ -74,11 +75,16 @@ def test_map_draws_without_network(new_tab, app):
             route.abort("internetdisconnected")
 
     page.context.route("**/*", offline)
+    t.goto("map")
+    s.wait_for_charts(page)  # the picture: outlines and all are in the figure itself
+    expect(page.get_by_test_id("stPlotlyChart").locator(".scatterlayer .trace")).not_to_have_count(
+        0
+    )
     # Generous: on a loaded two-core machine the first map draw alone took 27 s.
     with page.expect_response(
         lambda r: urlsplit(r.url).path.endswith("countries.geojson"), timeout=2 * s.TIMEOUT_MS
     ) as geo:
-        t.goto("map")
+        explore(page)
         s.wait_for_charts(page)
     assert geo.value.url == f"{t.base}/app/static/countries.geojson"
     assert geo.value.status == 200

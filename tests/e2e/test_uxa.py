@@ -26,7 +26,9 @@ PHONE = {
     "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1",
 }
 PHONE_ARGS = {k: v for k, v in PHONE.items() if k != "viewport"}  # new_tab sets the viewport
-DESKTOP_MAP, PHONE_MAP = (560, 540), (340, 420)  # what the Map page fits the view to
+# What the Explore map's first view is fitted to, on any screen (dashboard/web/app_pages/map.py).
+DESKTOP_MAP = PHONE_MAP = (340, 460)
+MAIN_SCROLL = "() => document.querySelector('[data-testid=stMain]').scrollTop + window.scrollY"
 
 
 def _merc(lat: float) -> float:
@@ -65,6 +67,12 @@ def settle_map(page: Page, limit_s: float = 90) -> None:
     raise AssertionError(f"the map kept the page busy for {limit_s} s")
 
 
+def explore(page: Page) -> None:
+    """The Map page opens on the picture: switch to the pydeck map, as a person would."""
+    page.get_by_role("radio", name="Explore (pan and zoom)").click()
+    s.wait_for_app_run(page)
+
+
 def click_map(page: Page, view: dict, lon: float, lat: float) -> None:
     settle_map(page)
     canvas = page.get_by_test_id("stDeckGlJsonChart").locator("canvas").first
@@ -79,6 +87,7 @@ def click_map(page: Page, view: dict, lon: float, lat: float) -> None:
 def test_click_on_the_krasnoyarsk_ring_pins_a_panel_saying_the_photos_date_is_unclear(tab, dataset):
     page = tab.page
     s.open_page(page, "Map")
+    explore(page)
     view, _ = map_view(dataset, DESKTOP_MAP)
     # 10 px from the centre: inside the ring's disc, off its rim (the old ring only answered there)
     click_map(page, view, 92.93136 + 10 / (512 * 2 ** view["zoom"]) * 360, 56.03742)
@@ -91,19 +100,24 @@ def test_click_on_the_krasnoyarsk_ring_pins_a_panel_saying_the_photos_date_is_un
     assert_clean_console(tab.rec)
 
 
-def test_the_wheel_over_the_map_scrolls_the_page(tab):
-    page = tab.page
-    s.open_page(page, "Map")
-    settle_map(page)
-    canvas = page.get_by_test_id("stDeckGlJsonChart").locator("canvas").first
-    box = canvas.bounding_box()
-    scroller = "document.querySelector('[data-testid=stMain]')"
-    before = page.evaluate(f"() => {scroller}.scrollTop + window.scrollY")
+def wheel_scrolls(page: Page, target) -> None:
+    box = target.bounding_box()
+    before = page.evaluate(MAIN_SCROLL)
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.mouse.wheel(0, 400)
     page.wait_for_timeout(500)
-    after = page.evaluate(f"() => {scroller}.scrollTop + window.scrollY")
-    assert after > before + 100
+    assert page.evaluate(MAIN_SCROLL) > before + 100
+
+
+def test_the_wheel_over_the_map_scrolls_the_page(tab):
+    page = tab.page
+    s.open_page(page, "Map")
+    s.wait_for_charts(page)
+    wheel_scrolls(page, page.get_by_test_id("stPlotlyChart").locator(".nsewdrag").first)
+    explore(page)
+    settle_map(page)
+    page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollTo(0, 0)")
+    wheel_scrolls(page, page.get_by_test_id("stDeckGlJsonChart").locator("canvas").first)
 
 
 def trace_colours(page: Page) -> dict[str, str]:
@@ -152,6 +166,7 @@ def test_phone_map_shows_every_place_and_pins_details_under_it(new_tab, app, dat
     t = new_tab(app, **PHONE_ARGS)
     t.page.set_viewport_size(PHONE["viewport"])
     t.goto("map")
+    explore(t.page)
     settle_map(t.page)
     canvas = t.page.get_by_test_id("stDeckGlJsonChart").locator("canvas").first
     box = canvas.bounding_box()

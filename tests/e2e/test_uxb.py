@@ -124,7 +124,9 @@ def test_date_range_counts_shading_and_basis(tab, dataset):
     s.set_date_range(page, start.isoformat(), end.isoformat())
     expect(s.sidebar(page).get_by_text(words)).to_be_visible()
     main = page.get_by_test_id("stMain")
-    expect(main.get_by_text(f"{len(view.events)} row(s) shown: {words}.")).to_be_visible()
+    expect(page.locator(".st-key-filter_line")).to_contain_text(
+        f"{len(view.events)} events, {len(view.transfers)} transfers · {words}."
+    )
     s.wait_for_charts(page)
     chart = main.get_by_test_id("stPlotlyChart").locator(".js-plotly-plot").first
     shapes = chart.evaluate(

@@ -100,7 +100,7 @@ def test_the_picture_draws_only_the_outlines_near_the_rows():
     view = apply_filters(ds, Filters())
     frames = [f(view, ds) for f in (geo.places_frame, geo.arcs_frame, geo.sightings_frame)]
     fig = map_picture.map_figure(*frames, json.loads(COUNTRIES.read_text(encoding="utf-8")))
-    xs = [x for x in fig.data[0].x if x is not None]
+    xs = [x for x in fig.data[0].x if x == x]  # NaN between rings
     assert len(xs) > 1000  # Russia, China, Korea and their neighbours
     assert min(xs) > -100 and max(xs) < 200  # the Americas and the Pacific are left out
     assert fig.layout.title.text == ""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -34,6 +35,12 @@ def merc(lat: float) -> float:
     """Latitude to Web Mercator y, in degrees (equal to longitude's scale at the equator)."""
     lat = max(min(float(lat), 85.0), -85.0)
     return round(math.degrees(math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))), 4)
+
+
+def mercs(lats) -> list[float]:
+    """merc() of many latitudes at once (an outline has thousands)."""
+    lat = np.radians(np.clip(np.asarray(lats, dtype=float), -85.0, 85.0))
+    return np.round(np.degrees(np.log(np.tan(np.pi / 4 + lat / 2))), 4).tolist()
 
 
 def frame_box(lons, lats) -> tuple[float, float, float, float]:
@@ -66,7 +73,7 @@ def outline_paths(countries: dict, box: tuple[float, float, float, float]) -> tu
             rx = [p[0] for p in ring]
             if max(rx) - min(rx) > 180:  # wraps the antimeridian (Antarctica): never near rows
                 continue
-            ry = [merc(p[1]) for p in ring]
+            ry = mercs([p[1] for p in ring])
             if max(rx) < west - margin or min(rx) > east + margin:
                 continue
             if max(ry) < south - margin or min(ry) > north + margin:
@@ -103,22 +110,21 @@ def _route_traces(arcs: pd.DataFrame) -> list[go.Scatter]:
     route to a country's centre drawn dotted and faint (it is not a reported route)."""
     traces = []
     for (category, faint), group in arcs.groupby(["category", "country_level"], sort=True):
-        xs, ys, sizes, custom, hover = [], [], [], [], []
+        xs, ys, sizes, hover = [], [], [], []
         for r in group.itertuples():
             bow = CURVE * (maps.ARC_TILT.get(category, 0) / 4 or 0.5)
             cx, cy = _curve(r.src_lon, merc(r.src_lat), r.dst_lon, merc(r.dst_lat), bow)
             xs += [*cx, None]
             ys += [*cy, None]
             sizes += [0] * (len(cx) - 1) + [14 if r.kind != "troops" else 10, 0]
-            custom += [["route", r.origin, r.destination, r.category]] * (len(cx) + 1)
             hover += [esc(r.tooltip).replace("\n", "<br>")] * (len(cx) + 1)
         colour = palette.colour("category", category)
         solid_too = faint and not arcs[arcs["category"] == category]["country_level"].all()
         thin = (group["kind"] == "troops").all() or faint
         traces.append(
-            go.Scatter(
-                x=xs,
-                y=ys,
+            go.Scatter(  # arrays: plotly checks a list point by point, an array at once
+                x=np.array(xs, dtype=float),
+                y=np.array(ys, dtype=float),
                 mode="lines+markers",
                 name=palette.words(category),
                 legendgroup=category,
@@ -129,9 +135,13 @@ def _route_traces(arcs: pd.DataFrame) -> list[go.Scatter]:
                     "dash": "dot" if faint else "solid",
                 },
                 opacity=0.45 if faint else 0.9,
-                marker={"symbol": "arrow", "angleref": "previous", "size": sizes, "color": colour},
-                customdata=custom,
-                hovertext=hover,
+                marker={
+                    "symbol": "arrow",
+                    "angleref": "previous",
+                    "size": np.array(sizes),
+                    "color": colour,
+                },
+                hovertext=np.array(hover, dtype=object),
                 hoverinfo="text",
             )
         )
@@ -157,8 +167,8 @@ def _halo_traces(places: pd.DataFrame) -> list[go.Scatter]:
             ys += [*cy, None]
         traces.append(
             go.Scatter(
-                x=xs,
-                y=ys,
+                x=np.array(xs, dtype=float),
+                y=np.array(ys, dtype=float),
                 mode="lines",
                 fill="toself" if filled else None,
                 fillcolor=HALO.format(a=0.16) if filled else None,
@@ -187,9 +197,9 @@ def map_figure(
     )
     ox, oy = outline_paths(countries, box)
     fig = go.Figure(
-        go.Scatter(
-            x=ox,
-            y=oy,
+        go.Scatter(  # arrays, NaN between rings: plotly checks a list point by point (~0.1 s)
+            x=np.array(ox, dtype=float),
+            y=np.array(oy, dtype=float),
             mode="lines",
             fill="toself",
             fillcolor=LAND,
@@ -226,7 +236,6 @@ def map_figure(
             text=[f"<b>{esc(n)}</b>" for n in places["name"]],
             textposition="top center",
             textfont={"color": "#1e1e1e", "size": 13},
-            customdata=[["place", loc] for loc in places["location_id"]],
             hovertext=[esc(t).replace("\n", "<br>") for t in places["tooltip"]],
             hoverinfo="text",
         )
@@ -244,7 +253,6 @@ def map_figure(
                     "color": "rgba(255, 140, 0, 0.22)",
                     "line": {"color": SIGHTING, "width": 3},
                 },
-                customdata=[["place", loc] for loc in sightings["location_id"]],
                 hovertext=[esc(t).replace("\n", "<br>") for t in sightings["tooltip"]],
                 hoverinfo="text",
             )

@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from dashboard.builders.map_picture import merc
+from dashboard.views import filters as flt
+from dashboard.views import geo
 from tests.e2e import support as s
 from tests.e2e.conftest import assert_clean_console
 from tests.e2e.test_uxa import MAIN_SCROLL, PHONE, PHONE_ARGS
@@ -95,4 +98,32 @@ def test_a_place_chosen_in_the_table_pins_its_rows(new_tab, app, dataset, phone)
     beside = panel.bounding_box()["x"] > chart["x"] + chart["width"] - 1
     under = panel.bounding_box()["y"] > chart["y"] + chart["height"] - 1
     assert (under and not beside) if phone else (beside and not under)
+    assert_clean_console(t.rec)
+
+
+@pytest.mark.parametrize("phone", [False, True], ids=["desktop", "phone"])
+def test_the_picture_fits_every_located_row_to_the_screen_it_is_on(new_tab, app, dataset, phone):
+    t = new_tab(app, **(PHONE_ARGS if phone else {}))
+    if phone:
+        t.page.set_viewport_size(PHONE["viewport"])
+    t.goto("map")
+    picture(t.page)
+    view = flt.apply_filters(dataset, flt.Filters())
+    places = geo.places_frame(view, dataset)
+    assert len(places) >= 1
+    drawn = (
+        t.page.get_by_test_id("stPlotlyChart")
+        .locator(".js-plotly-plot")
+        .first.evaluate(
+            """(gd, points) => {
+          const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+          return {width: xa._length, height: ya._length,
+                  at: points.map(([x, y]) => [xa.l2p(x), ya.l2p(y)])};
+        }""",
+            [[lon, merc(lat)] for lon, lat in zip(places["lon"], places["lat"], strict=True)],
+        )
+    )
+    assert drawn["width"] <= (PHONE["viewport"]["width"] if phone else 1400)
+    for (x, y), name in zip(drawn["at"], places["name"], strict=True):
+        assert 20 < x < drawn["width"] - 20 and 20 < y < drawn["height"] - 20, name
     assert_clean_console(t.rec)

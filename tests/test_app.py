@@ -123,7 +123,7 @@ def test_date_filter_changes_timeline_and_data_by_exact_rows():
     at.sidebar.toggle(key="undated").set_value(False).run()
     assert timeline_ids(at) == MID
     at.switch_page(PAGES["data"]).run()
-    assert list(at.dataframe[0].value["event_id"]) == MID
+    assert list(at.dataframe[0].value["id"]) == MID
     assert len(at.dataframe[1].value) == 5  # t01-tr01, t01-tr02, t02-tr01, t03-tr01, t04-tr02
 
 
@@ -189,7 +189,7 @@ def test_url_parameters_restore_the_filters():
     at = run("data", query={"actor": [label], "undated": "false"})
     assert at.sidebar.multiselect(key="actor").value == [label]
     assert at.sidebar.toggle(key="undated").value is False
-    assert list(at.dataframe[0].value["event_id"]) == ["t02-ev01", "t02-ev02"]
+    assert list(at.dataframe[0].value["id"]) == ["t02-ev01", "t02-ev02"]
 
 
 def test_unknown_url_value_is_dropped_with_a_notice():
@@ -263,8 +263,9 @@ def test_reader_highlights_the_chosen_rows_passage():
     at.selectbox(key="reader_row").set_value("t01-tr01").run()
     focused = [m.value for m in at.markdown if ":orange-background[" in m.value][0]
     assert ":orange-background[**On March 12\\, Westrian intelligence officials said" in focused
-    focus_rows = [d.value for d in at.dataframe if "row_id" in d.value.columns][-1]
-    assert focus_rows["row_id"].tolist() == ["t01-ev01", "t01-tr01"]
+    focus_rows = [d.value for d in at.dataframe if "what" in d.value.columns][-1]
+    assert focus_rows["row"].tolist() == ["t01-ev01", "t01-tr01"]
+    assert focus_rows["what"].tolist() == ["Event or claim", "Transfer or deployment"]
 
 
 def test_data_downloads_are_deferred():

@@ -370,11 +370,10 @@ def test_the_theme_follows_the_system():
 
 def test_a_passage_marker_focuses_its_passage_with_a_citation_to_copy():
     at = run("sources")
-    markers = at.get("button_group")
-    assert markers
-    at.session_state["reader_marker"] = 3
-    at.session_state["reader_focus"] = {"000_8ce4acc91b2e9f2a": ("passage", 3)}  # per article
-    at.run()
+    (text,) = [m.value for m in at.markdown if ":blue-background[" in m.value]
+    href = "sources?read=000_8ce4acc91b2e9f2a&passage=4#marked-passage"
+    assert f" [\\[4\\]]({href})" in text  # the marker in the text is a link to mark it
+    at = run("sources", query={"read": "000_8ce4acc91b2e9f2a", "passage": "4"})
     assert "Passage [4] is highlighted in orange below." in [c.value for c in at.caption]
     (cite,) = [c.value for c in at.code if c.value.startswith("“")]  # the other: the share link
     assert cite.startswith("“These troops have already been involved in combat")
@@ -382,3 +381,5 @@ def test_a_passage_marker_focuses_its_passage_with_a_citation_to_copy():
     assert "Passage [4], characters 716–846 of seed 000_8ce4acc91b2e9f2a" in cite
     text = [m.value for m in at.markdown if ":gray-background[" in m.value]
     assert len(text) == 1 and ":orange-background[**These troops" in text[0]
+    assert f" **[\\[4\\]]({href})**" in text[0]  # the chosen marker in bold
+    assert [s.value for s in at.subheader][-1] == "Passage \\[4\\] in its paragraph"

@@ -1,6 +1,7 @@
 """AppTests for the Row page, the search box, context-keeping filters, date honesty and URL
 dates: what each shows, by exact values."""
 
+import json
 from datetime import date
 
 import pytest
@@ -123,7 +124,7 @@ def test_undated_counts_on_pages_and_sidebar():
 def test_date_basis_from_the_url():
     at = run("data", query={"date_on": "happened", "undated": "false"})
     assert at.sidebar.radio(key="date_on").value == "happened"
-    assert list(at.dataframe[0].value["event_id"]) == ["000-ev06", "000-ev07", "000-ev23"]
+    assert list(at.dataframe[0].value["id"]) == ["000-ev06", "000-ev07", "000-ev23"]
     assert "3 dated rows · undated left out" in [c.value for c in at.sidebar.caption]
 
 
@@ -166,5 +167,72 @@ def test_url_dates_get_the_sidebar_notice(dates, notice, shown):
 def test_data_grid_links_each_row_to_its_page():
     at = run("data")
     grid = at.dataframe[0].value
-    assert list(grid.columns[:2]) == ["row page", "event_id"]
+    assert list(grid.columns[:4]) == ["row page", "id", "Article", "Event type"]
     assert grid["row page"].iloc[0] == "row?id=000-ev01"
+
+
+def test_data_grid_reads_in_words():
+    at = run("data")
+    events, transfers, places = (d.value for d in at.dataframe[:3])
+    first = events.iloc[0]
+    assert (first["id"], first["Event type"], first["Claimant (who says so)"]) == (
+        "000-ev01",
+        "arms transfer",
+        "National Intelligence Service (NIS) (nis)",
+    )
+    assert first["Article"] == "Caliber.Az · 2024-11-20"
+    assert set(transfers["Status"]) == {"delivered", "in transit", "deployed"}
+    assert transfers["Caliber (mm)"].tolist()[:3] == ["—", "—", "170"]
+    assert places.set_index("id").at["kursk-oblast", "What the point stands for"] == (
+        "a city standing for its region"
+    )
+    config = json.loads(at.dataframe[0].proto.columns)
+    assert config["Claimant (who says so)"]["help"].endswith(
+        "(column `claimant_actor_id` in the downloads)"
+    )
+
+
+def test_typed_dates_apply_and_follow_the_calendar():
+    at = run("data")
+    assert [at.sidebar.text_input(key=k).value for k in ("date_from", "date_to")] == [
+        "2024-10-21",
+        "2024-11-20",
+    ]
+    at.sidebar.text_input(key="date_from").set_value("15 Nov 2024").run()
+    assert at.sidebar.date_input(key="dates").value == (date(2024, 11, 15), date(2024, 11, 20))
+    assert "8 dated in range · 13 undated included" in [c.value for c in at.sidebar.caption]
+    assert at.sidebar.text_input(key="date_from").value == "2024-11-15"  # shown as applied
+    at.sidebar.text_input(key="date_to").set_value("2024-11-31").run()
+    assert [e.value for e in at.sidebar.error] == [
+        md("To: ‘2024-11-31’ is not a date. Type it as 2024-11-15, 15 Nov 2024 or 15.11.2024.")
+    ]
+    assert at.sidebar.text_input(key="date_to").value == "2024-11-31"  # kept to correct it
+    assert at.sidebar.date_input(key="dates").value == (date(2024, 11, 15), date(2024, 11, 20))
+    at.sidebar.date_input(key="dates").set_value((date(2024, 11, 1), date(2024, 11, 3))).run()
+    assert [e.value for e in at.sidebar.error] == []
+    assert [at.sidebar.text_input(key=k).value for k in ("date_from", "date_to")] == [
+        "2024-11-01",
+        "2024-11-03",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("query", "notice"),
+    [
+        pytest.param(
+            {"read": "000_8ce4acc91b2e9f2a", "passage": "20"},
+            "The link's passage number is not one of this article's 19.",
+            id="no-such-passage",
+        ),
+        pytest.param(
+            {"read": "<img src=x>", "passage": "1"},
+            f"The link's article ‘{md('<img src=x>')}’ has no row under these filters.",
+            id="no-such-article",
+        ),
+    ],
+)
+def test_a_marker_link_that_does_not_fit_is_a_notice(query, notice):
+    at = run("sources", query=query)
+    assert not at.exception and no_html(at) == []
+    assert [w.value for w in at.main.warning] == [notice]
+    assert not [c for c in at.caption if "is highlighted in orange" in c.value]

@@ -163,11 +163,11 @@ def test_bulk_review_and_merge_then_the_data_page_shows_the_rows(folder):
     # (the sidebar's date range keeps the span it had before the merge: see the report).
     at.switch_page("app_pages/tables.py").run()
     assert [t.value for t in at.title] == ["Data"]
-    ids = at.dataframe[0].value["event_id"].tolist()  # the Events tab
+    ids = at.dataframe[0].value["id"].tolist()  # the Events tab
     assert [i for i in ids if i.startswith("syn-")] == ["syn-ev02", "syn-ev03"]
     fresh = AppTest.from_file(str(ENTRY), default_timeout=60).run()
     fresh.switch_page("app_pages/tables.py").run()
-    ids = fresh.dataframe[0].value["event_id"].tolist()
+    ids = fresh.dataframe[0].value["id"].tolist()
     assert [i for i in ids if i.startswith("syn-")] == ["syn-ev01", "syn-ev02", "syn-ev03"]
 
 

@@ -114,10 +114,14 @@ def test_the_data_page_shows_the_new_columns(widened, monkeypatch):
     at.run()
     at.switch_page(page_by_url("data").script).run()
     assert not at.exception
-    grid = at.dataframe[0]
-    assert list(grid.value["event_id"]) == [event_id]
-    assert grid.value["observer_note"].tolist() == [NOTE]
+    grid = at.dataframe[0]  # headers and cells in words, made from the registry's new fields
+    assert list(grid.value["id"]) == [event_id]
+    assert grid.value["Observer note"].tolist() == [NOTE]
+    assert grid.value["Observer"].tolist() == ["Synthetic Observer (synthetic-observer)"]
+    assert grid.value["Observed on"].tolist() == ["2024-11-02"]
     config = json.loads(grid.proto.columns)
-    assert config["observer_note"]["width"] == "large"
-    assert config["observed_on"]["type_config"]["type"] == "date"
+    assert config["Observer note"]["width"] == "large"
+    assert config["Observed on"]["help"] == (
+        "When they watched (test only). (column `observed_on` in the downloads)"
+    )
     st.cache_resource.clear()

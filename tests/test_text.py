@@ -54,6 +54,44 @@ def test_reader_keeps_blanks_outside_the_bold_marks():
     )
 
 
+def test_reader_markers_are_links_and_the_chosen_one_bold():
+    import pandas as pd
+
+    from dashboard.builders.passages import marked_text
+
+    passages = pd.DataFrame({"passage_start": [0, 12], "passage_end": [11, 24]})
+    out = marked_text(
+        "Alpha beta. Gamma delta.", passages, focus=1, href=lambda i: f"sources?passage={i + 1}"
+    )
+    assert out == (
+        ":gray-background[Alpha beta\\.] [\\[1\\]](sources?passage=1) "
+        ":orange-background[**Gamma delta\\.**] **[\\[2\\]](sources?passage=2)**"
+    )
+
+
+@pytest.mark.parametrize(
+    ("href", "ok"),
+    [
+        pytest.param("sources?read=a_1&passage=4#marked-passage", True, id="own-page"),
+        pytest.param("sources?actor=North%20Korea&passage=1", True, id="encoded"),
+        pytest.param("row", True, id="bare-page"),
+        pytest.param("javascript:alert(1)", False, id="scheme"),
+        pytest.param("http://127.0.0.2/x", False, id="elsewhere"),
+        pytest.param("//127.0.0.2/x", False, id="protocol-relative"),
+        pytest.param("sources?x=a)![b](http://c", False, id="ends-the-link"),
+        pytest.param("sources?x=a b", False, id="blank"),
+    ],
+)
+def test_link_takes_only_the_apps_own_addresses(href, ok):
+    from dashboard.builders.text import link
+
+    if ok:
+        assert link("[4]", href) == f"[\\[4\\]]({href})"
+    else:
+        with pytest.raises(ValueError, match="not an address inside this app"):
+            link("[4]", href)
+
+
 @pytest.mark.parametrize(
     ("frame", "expected"),
     [

@@ -3,14 +3,17 @@ citation for copying. No streamlit here.
 
 Marks: the chosen passage orange and bold; the other passages on a faint grey background while
 one is chosen (blue when none is); where two passages overlap, violet, and a passage that
-begins inside another one shows where it begins (⟨n); each passage's number [n] after it.
+begins inside another one shows where it begins (⟨n); each passage's number [n] after it, a
+link (dashboard.builders.text.link) when the reader gives one, the chosen one in bold.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 
-from dashboard.builders.text import md
+from dashboard.builders.text import link, md
 from dashboard.views import tallies
 
 
@@ -35,8 +38,22 @@ def _inner_starts(passages: pd.DataFrame) -> dict[int, list[int]]:
     return out
 
 
-def marked_text(text: str, passages: pd.DataFrame, focus: int | None) -> str:
-    """The text as Markdown with every cited passage marked (see the module's docstring)."""
+def _marker(i: int, focus: int | None, href: Callable[[int], str] | None) -> str:
+    """Passage i's number after it: '[3]', a link to mark it when `href` gives one."""
+    if href is None:
+        return f" :gray[\\[{i + 1}\\]]"
+    marker = link(f"[{i + 1}]", href(i))
+    return f" **{marker}**" if i == focus else f" {marker}"
+
+
+def marked_text(
+    text: str,
+    passages: pd.DataFrame,
+    focus: int | None,
+    href: Callable[[int], str] | None = None,
+) -> str:
+    """The text as Markdown with every cited passage marked (see the module's docstring);
+    `href(i)` is the address that marks passage i, for markers one can click."""
     out = []
     ends: dict[int, list[int]] = {}
     for i, e in enumerate(passages["passage_end"]):
@@ -62,7 +79,7 @@ def marked_text(text: str, passages: pd.DataFrame, focus: int | None) -> str:
                 out.append(md(line))
         position += len(segment)
         for i in ends.get(position, []):
-            out.append(f" :gray[\\[{i + 1}\\]]")
+            out.append(_marker(i, focus, href))
     return "".join(out)
 
 

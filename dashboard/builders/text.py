@@ -39,3 +39,17 @@ def md_frame(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.map(lambda v: "" if v is None or (not isinstance(v, str) and pd.isna(v)) else md(v))
     out.columns = [md(c) for c in frame.columns]
     return out
+
+
+# A link this app builds to itself: a relative path with a percent-encoded query and an optional
+# fragment. No scheme, no blank, no bracket or parenthesis: nothing that can end the Markdown link
+# or lead elsewhere.
+_OWN_HREF = re.compile(r"^[a-z][a-z0-9_-]*(?:\?[A-Za-z0-9_.~%+=&-]*)?(?:#[a-z0-9-]+)?$")
+
+
+def link(text: object, href: str) -> str:
+    """A Markdown link to one of this app's own pages: the text through md(), the address
+    checked against _OWN_HREF (built by the app, never taken from data)."""
+    if not _OWN_HREF.match(href):
+        raise ValueError(f"not an address inside this app: {href!r}")
+    return f"[{md(text)}]({href})"

@@ -3,11 +3,18 @@
 Built from escaped Markdown only (dashboard.text.md): no seed or data text reaches raw HTML.
 Choosing a row highlights its passage in place; choosing a passage lists its rows. Each article
 keeps its own focus: switching to another article and back brings its highlight back.
+
+The [n] markers in the text are links (?read=<article>&passage=<n>, with the filters of the
+view): Streamlit 1.67 opens every Markdown link but a '#' one in a new tab (StreamlitMarkdown's
+link renderer), and a '#' link reruns nothing, so a marker opens the reader in a new tab with
+that passage marked and scrolled into view (the '#marked-passage' heading: Streamlit scrolls to
+a heading whose anchor is the address's fragment).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from urllib.parse import quote, urlencode
 
 import pandas as pd
 import streamlit as st
@@ -15,12 +22,18 @@ import streamlit as st
 from dashboard.builders import passages as marks
 from dashboard.builders.passages import marked_text
 from dashboard.builders.text import md
+from dashboard.pages import page_by_url
 from dashboard.views import relations, tallies
 from dashboard.views.corroboration import article_labels
 from dashboard.views.filters import View
+from dashboard.views.rows import TABLE_WORDS
 from dashboard.web import links
 
 FOCUS = "reader_focus"
+READ, PASSAGE = "read", "passage"  # a marker's link: the article and the passage's number
+APPLIED = "_reader_link"  # the link last applied: applied once, then the reader is the person's
+ANCHOR = "marked-passage"
+PAGE = page_by_url("sources").url_path
 
 
 def _rows(ctx) -> pd.DataFrame:
@@ -58,11 +71,6 @@ def _set_focus(kind: str, value) -> None:
 
 def _focus_row() -> None:
     _set_focus("row", st.session_state.get("reader_row"))
-    st.session_state["reader_marker"] = None
-
-
-def _focus_marker() -> None:
-    _set_focus("passage", st.session_state.get("reader_marker"))
 
 
 def _focus_passage() -> None:
@@ -75,7 +83,50 @@ def _switch_article() -> None:
     focus = st.session_state.get(FOCUS, {}).get(st.session_state.get("reader_article"))
     kind, value = focus or (None, None)
     st.session_state["reader_row"] = value if kind == "row" else None
-    st.session_state["reader_marker"] = value if kind == "passage" else None
+
+
+def _link_params() -> tuple[str | None, str | None]:
+    try:
+        return st.query_params.get(READ), st.query_params.get(PASSAGE)
+    except Exception:
+        return None, None
+
+
+def _view_params() -> list[tuple[str, str]]:
+    """The address's parameters but the reader's own: the filters of the view, kept."""
+    try:
+        return [
+            (k, v)
+            for k in st.query_params
+            if k not in (READ, PASSAGE)
+            for v in st.query_params.get_all(k)
+        ]
+    except Exception:
+        return []
+
+
+def marker_href(article: str, i: int, params: list[tuple[str, str]]) -> str:
+    """The address that opens the reader on `article` with passage i (0-based) marked."""
+    query = urlencode([*params, (READ, article), (PASSAGE, str(i + 1))], quote_via=quote, safe="")
+    return f"{PAGE}?{query}#{ANCHOR}"
+
+
+def _apply_link(in_view: list[str]) -> int | None:
+    """Choose the linked article (before its chooser is drawn); the linked passage's index,
+    once per link, or None. A link that does not fit this view gets a notice."""
+    article, n = _link_params()
+    if article is None or st.session_state.get(APPLIED) == (article, n):
+        return None
+    st.session_state[APPLIED] = (article, n)
+    if article not in in_view:
+        st.warning(
+            f"The link's article ‘{md(article[:40])}’ has no row under these filters.",
+            icon=":material/warning:",
+        )
+        return None
+    st.session_state["reader_article"] = article
+    st.session_state["reader_row"] = None
+    return int(n) - 1 if isinstance(n, str) and n.isdigit() and int(n) >= 1 else -1
 
 
 def _origin_words(meta, labels: dict[str, str]) -> str:
@@ -97,6 +148,7 @@ def render(ctx) -> None:
     names = {
         a: f"{labels[a]} — {t}" for a, t in zip(articles.index, articles["title"], strict=True)
     }
+    linked = _apply_link(in_view)
     article = st.selectbox(
         f"Article ({len(in_view)} under these filters)",
         in_view,
@@ -128,6 +180,14 @@ def render(ctx) -> None:
     rows = rows[rows["article_id"] == article].sort_values(["passage_start", "row_id"])
     labels = dict(zip(rows["row_id"], rows["summary"], strict=True))
 
+    if linked is not None:
+        if 0 <= linked < len(passages):
+            _set_focus("passage", linked)
+        else:
+            st.warning(
+                f"The link's passage number is not one of this article's {len(passages)}.",
+                icon=":material/warning:",
+            )
     kind, value = st.session_state.get(FOCUS, {}).get(article, (None, None))
     focus = None
     if kind == "row" and value in labels:
@@ -162,11 +222,11 @@ def render(ctx) -> None:
         if focus is not None:
             ids = passages.at[focus, "rows"].split(", ")
             st.markdown(f"**Passage \\[{focus + 1}\\] supports {len(ids)} row(s):**")
-            focus_rows, config = links.with_row_links(
-                rows[rows["row_id"].isin(ids)][["row_id", "table", "summary"]], "row_id"
-            )
+            shown = rows[rows["row_id"].isin(ids)][["row_id", "table", "summary"]]
+            shown = shown.assign(table=shown["table"].map(TABLE_WORDS))
+            focus_rows, config = links.with_row_links(shown, "row_id")
             st.dataframe(
-                focus_rows,
+                focus_rows.rename(columns={"row_id": "row", "table": "what"}),
                 hide_index=True,
                 width="stretch",
                 key="reader_focus_rows",
@@ -179,12 +239,9 @@ def render(ctx) -> None:
                 )
     text = ctx.ds.seeds[article]
     with text_col:
-        st.pills(
-            "Passage markers: choose one to mark it in the text",
-            list(range(len(passages))),
-            format_func=lambda i: f"[{i + 1}]",
-            key="reader_marker",
-            on_change=_focus_marker,
+        st.caption(
+            "Click a marker [n] in the text to mark its passage (it opens in a new tab, "
+            "with these filters); or choose a row or a passage beside the text."
         )
         if focus is not None:
             start, end = (
@@ -193,7 +250,7 @@ def render(ctx) -> None:
             )
             st.caption(f"Passage [{focus + 1}] is highlighted in orange below.")
             with st.container(border=True, key="reader_focus_card"):  # in view without scrolling
-                st.markdown(f"**Passage \\[{focus + 1}\\] in its paragraph**")
+                st.subheader(f"Passage \\[{focus + 1}\\] in its paragraph", anchor=ANCHOR)
                 st.markdown(marks.in_context(text, start, end))
                 st.caption(
                     "Copy the passage with its citation (copy button at the box's top right):"
@@ -209,4 +266,7 @@ def render(ctx) -> None:
                 )
                 st.code(cite, language=None, wrap_lines=True)
         with st.container(border=True, key="reader_text"):
-            st.markdown(marked_text(text, passages, focus))
+            params = _view_params()
+            st.markdown(
+                marked_text(text, passages, focus, lambda i: marker_href(article, i, params))
+            )

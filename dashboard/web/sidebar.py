@@ -12,7 +12,7 @@ from dashboard.views import datagrid, grades
 from dashboard.views import filters as flt
 from dashboard.views.corroboration import article_labels
 from dashboard.views.urldates import check_url_dates
-from dashboard.web import search_box
+from dashboard.web import date_fields, search_box
 from dashboard.web.frame import Context, _view
 
 DATES_NOTICE = "_dates_notice"
@@ -86,26 +86,12 @@ def sidebar(ds: Dataset, links: pd.DataFrame) -> Context:
     url_dates = check_url_dates(_raw("dates"), span)
     counts = None
     if span:
-        picked = sb.date_input(
-            "Date range (rows whose window overlaps it)",
-            value=span,
-            min_value=span[0],
-            max_value=span[1],
-            key="dates",
-            bind="query-params",
-            format="YYYY-MM-DD",
-            help="Typed dates apply when you leave the field (Tab, Escape or a click elsewhere).",
-            on_change=st.session_state.pop,
-            args=(DATES_NOTICE, None),
-        )
-        if isinstance(picked, (tuple, list)) and len(picked) == 2:
-            start, end = picked
-        elif isinstance(picked, (tuple, list)) and len(picked) == 1:
-            start = end = picked[0]
+        start, end, cells = date_fields.date_range(sb, span, DATES_NOTICE)
         if (start, end) == tuple(span):
             start = end = None  # the whole span is no date filter: every row is in it
         if url_dates.override:
             start, end = url_dates.dates or (None, None)
+        date_fields.typed_fields(cells, (start or span[0], end or span[1]), span, DATES_NOTICE)
         if url_dates.notice:  # kept until the range is changed: the widget corrects the URL
             st.session_state[DATES_NOTICE] = url_dates.notice
         if st.session_state.get(DATES_NOTICE):

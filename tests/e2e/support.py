@@ -250,20 +250,29 @@ def sidebar(page: Page) -> Locator:
     return page.get_by_test_id("stSidebar")
 
 
+def date_field(page: Page, label: str) -> Locator:
+    """The sidebar's typed 'From' or 'To' date field."""
+    return (
+        sidebar(page)
+        .get_by_test_id("stTextInput")
+        .filter(has=page.get_by_text(label, exact=True))
+        .locator("input")
+    )
+
+
 def set_date_range(page: Page, start: str, end: str) -> None:
-    """Type both ends into the sidebar's date range field (segments YYYY-MM-DD); it commits
-    when the field loses focus (Enter does not commit it)."""
-    field_ = sidebar(page).get_by_test_id("stDateInput")
-    for side, value in (("start", start), ("end", end)):
-        field_.locator(f'[data-range-field="{side}"] [data-type="year"]').click()
-        page.keyboard.type(value)  # "-" moves on to the next segment
-    sidebar(page).get_by_role("heading", name="Filters").click()  # blur: commit
-    wait_for_app_run(page)
+    """Type both ends into the sidebar's From / To fields, each applied by Enter, as a person
+    would (the calendar's own field would apply only on blur)."""
+    for label, value in (("From", start), ("To", end)):
+        field_ = date_field(page, label)
+        field_.fill(value)
+        field_.press("Enter")
+        wait_for_app_run(page)
 
 
 def date_range_values(page: Page) -> list[str]:
-    field_ = sidebar(page).get_by_test_id("stDateInput")
-    return field_.locator('input[type="date"]').evaluate_all("els => els.map(e => e.value)")
+    """The range as the From / To fields show it (they show the range applied)."""
+    return [date_field(page, label).input_value() for label in ("From", "To")]
 
 
 def choose_actor(page: Page, label: str) -> None:

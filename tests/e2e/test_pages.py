@@ -84,5 +84,8 @@ def test_broken_dataset_shows_the_report_on_every_page(new_tab, broken_app):
         expect(main).not_to_contain_text("Traceback")
         # Nothing of the dataset is shown: no filters, no charts.
         expect(s.sidebar(page).get_by_test_id("stDateInput")).to_have_count(0)
+        expect(s.sidebar(page).get_by_test_id("stTextInput").filter(has_text="From")).to_have_count(
+            0
+        )
         expect(main.get_by_test_id("stPlotlyChart")).to_have_count(0)
     assert_clean_console(t.rec)

@@ -4,6 +4,7 @@ passage shows the rows it supports."""
 from __future__ import annotations
 
 import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -57,7 +58,7 @@ def check_focus(page: Page, n: int, passage: str, rows: str) -> None:
     expect(main.get_by_text(f"Passage [{n + 1}] supports {len(ids)} row(s):")).to_be_visible()
     side = main.get_by_test_id("stColumn").filter(has=page.locator(".st-key-reader_passages"))
     focus_rows = side.get_by_test_id("stDataFrame").last
-    assert s.read_grid(focus_rows, "row_id").values == ids
+    assert s.read_grid(focus_rows, "row").values == ids
 
 
 @pytest.mark.parametrize(
@@ -102,3 +103,42 @@ def test_choosing_a_passage_lists_its_rows(tab, dataset):
     s.wait_for_app_run(page)
     check_focus(page, n, cited.at[n, "passage"], cited.at[n, "rows"])
     assert_clean_console(tab.rec)
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_clicking_an_inline_marker_marks_its_passage_in_view(new_tab, app, dataset, device):
+    """The [n] markers sit in the text as links; one opens the reader (a new tab: Streamlit
+    opens Markdown links so) with the filters kept, that passage orange and in view, the others
+    faint."""
+    phone = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+    t = new_tab(app, **(phone if device == "phone" else {}))
+    t.goto("sources?actor=North+Korea")
+    article, _ = passages(dataset)
+    view = flt.apply_filters(dataset, flt.Filters(actors=("north-korea",)))
+    cited = tallies.cited_passages(view)
+    cited = cited[cited["article_id"] == article].reset_index(drop=True)
+    n = 2  # the third passage
+    assert len(cited) > n
+    text = t.page.locator(".st-key-reader_text")
+    marker = text.get_by_role("link", name=f"[{n + 1}]", exact=True)
+    marker.scroll_into_view_if_needed()
+    with t.page.expect_popup() as popup:
+        marker.click()
+    page = popup.value
+    s.wait_for_app_run(page)
+    query = parse_qs(urlsplit(page.url).query)
+    assert (query["actor"], query["read"], query["passage"]) == (
+        ["North Korea"],
+        [article],
+        [str(n + 1)],
+    )
+    assert urlsplit(page.url).fragment == "marked-passage"
+    card = page.locator(".st-key-reader_focus_card")
+    expect(card).to_be_in_viewport()
+    page.screenshot(path=f"/tmp/uxb-shots/reader-marker-{device}.png")
+    check_focus(page, n, cited.at[n, "passage"], cited.at[n, "rows"])
+    spans = page.locator(".st-key-reader_text").evaluate(_HIGHLIGHTS_JS)
+    assert [x for x in spans if not x["orange"]], "the other passages are not shown faint"
+    bold = page.locator(".st-key-reader_text strong").get_by_role("link", name=f"[{n + 1}]")
+    expect(bold).to_have_count(1)  # the chosen marker in bold
+    assert_clean_console(t.rec)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import time
+from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
 import pytest
@@ -184,13 +185,18 @@ def test_phone_map_shows_every_place_and_pins_details_under_it(new_tab, app, dat
 
 
 def test_a_passage_marker_focuses_and_offers_the_citation(tab):
+    """The [4] in the text is a link: it opens the reader with passage 4 marked and in view."""
     page = tab.page
     s.open_page(page, "Sources & claims")
-    page.locator(".st-key-reader_marker button").nth(3).click()
-    s.wait_for_app_run(page)
-    main = page.get_by_test_id("stMain")
+    marker = page.locator(".st-key-reader_text").get_by_role("link", name="[4]", exact=True)
+    with page.expect_popup() as popup:  # Streamlit opens Markdown links in a new tab
+        marker.click()
+    other = popup.value
+    s.wait_for_app_run(other)
+    assert parse_qs(urlsplit(other.url).query)["passage"] == ["4"]
+    main = other.get_by_test_id("stMain")
     expect(main.get_by_text("Passage [4] is highlighted in orange below.")).to_be_visible()
-    card = page.locator(".st-key-reader_focus_card")
+    card = other.locator(".st-key-reader_focus_card")
     expect(card).to_be_in_viewport()
     marked = card.locator(".stMarkdownColoredBackground strong").first
     expect(marked).to_contain_text("These troops have already been involved")

@@ -201,3 +201,63 @@ def test_exports_an_analyst_can_open(new_tab, app, dataset, tmp_path):
     assert [r["transfer_id"] for r in rows] == list(view.transfers["transfer_id"])
     assert rows[0]["article_publisher"] == "Caliber.Az"
     assert_clean_console(t.rec)
+
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_typed_dates_apply_on_enter(new_tab, app, dataset, device):
+    """Type a date, press Enter: the URL and the counts change (no blur needed)."""
+    t = new_tab(app, **(PHONE if device == "phone" else {}))
+    t.goto("data")
+    page = t.page
+    expand = page.get_by_test_id("stExpandSidebarButton")  # a phone starts with it closed
+    if expand.count() and expand.is_visible():
+        expand.click()
+    span = flt.date_span(dataset)
+    assert span == (date(2024, 10, 21), date(2024, 11, 20))
+    assert s.date_range_values(page) == ["2024-10-21", "2024-11-20"]
+    start, end = date(2024, 11, 15), date(2024, 11, 18)
+
+    field_ = s.date_field(page, "From")
+    field_.fill("15 Nov 2024")
+    field_.press("Enter")
+    s.wait_for_app_run(page)
+    assert query(page.url)["dates"] == ["2024-11-15", "2024-11-20"]
+    view = flt.apply_filters(dataset, flt.Filters(start=start, end=span[1]))
+    expect(s.sidebar(page).get_by_text(flt.undated_words(view))).to_be_visible()
+    assert s.date_range_values(page) == ["2024-11-15", "2024-11-20"]  # shown as applied
+
+    field_ = s.date_field(page, "To")
+    field_.fill("18.11.2024")
+    field_.press("Enter")
+    s.wait_for_app_run(page)
+    assert query(page.url)["dates"] == ["2024-11-15", "2024-11-18"]
+    view = flt.apply_filters(dataset, flt.Filters(start=start, end=end))
+    words = flt.undated_words(view)
+    assert words != flt.undated_words(flt.apply_filters(dataset, flt.Filters()))
+    expect(s.sidebar(page).get_by_text(words)).to_be_visible()
+    shot(page, f"typed-dates-{device}")
+    s.sidebar(page).get_by_test_id("stPopover").get_by_role("button").click()
+    calendar = page.get_by_test_id("stDateInput")  # the same range, in the calendar's field
+    expect(calendar.locator('input[type="date"]')).to_have_count(2)
+    values = calendar.locator('input[type="date"]').evaluate_all("els => els.map(e => e.value)")
+    assert values == ["2024-11-15", "2024-11-18"]
+    shot(page, f"typed-dates-calendar-{device}")
+    page.keyboard.press("Escape")
+    if device == "desktop":
+        tabpanel = page.get_by_test_id("stMain").get_by_role("tabpanel", name="Events")
+        expect(tabpanel.get_by_test_id("stCaptionContainer").first).to_have_text(
+            f"{len(view.events):,} row(s)"
+        )
+
+    field_.fill("2024-13-01")  # refused in words; the range and the URL stay
+    field_.press("Enter")
+    s.wait_for_app_run(page)
+    expect(s.sidebar(page).get_by_test_id("stAlert")).to_contain_text(
+        "To: ‘2024-13-01’ is not a date. Type it as 2024-11-15, 15 Nov 2024 or 15.11.2024."
+    )
+    assert query(page.url)["dates"] == ["2024-11-15", "2024-11-18"]
+    shot(page, f"typed-dates-refused-{device}")
+    assert_clean_console(t.rec)

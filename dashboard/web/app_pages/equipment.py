@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard.builders import charts
 from dashboard.builders.text import md
-from dashboard.views import relations, sections, tallies
+from dashboard.views import labels, relations, sections, tallies
 from dashboard.web import analyses, frame
 
 ctx = frame.page(
@@ -44,7 +44,7 @@ for section in sections.equipment_sections(q):
             config={"displaylogo": False},
         )
     st.dataframe(
-        frame.capped(section.rows[sections.EQUIPMENT_COLUMNS]),
+        labels.shown(frame.capped(section.rows[sections.EQUIPMENT_COLUMNS])),
         hide_index=True,
         width="stretch",
         key=f"{section.key}_table",
@@ -85,4 +85,4 @@ counts = tallies.tally_rows(q, by)
 if counts.empty:
     st.caption("None under these filters.")
 else:
-    st.dataframe(counts, hide_index=True, width="stretch", key="tally_table")
+    st.dataframe(labels.shown(counts), hide_index=True, width="stretch", key="tally_table")

@@ -4,7 +4,7 @@ and article; ranges as ranges, open-ended figures as arrows; pairs that cannot b
 import streamlit as st
 
 from dashboard.builders.history import LABELLED, history_figure
-from dashboard.views import history
+from dashboard.views import history, labels
 from dashboard.web import analyses, frame
 
 ctx = frame.page(
@@ -49,22 +49,28 @@ else:
 # 4. Every figure drawn
 st.subheader("The figures")
 st.dataframe(
-    drawn[
-        [
-            "transfer_id",
-            "as_stated",
-            "low",
-            "high",
-            "claimant",
-            "grade",
-            "article",
-            "placed",
-            "date",
-            "related",
+    labels.shown(
+        drawn[
+            [
+                "transfer_id",
+                "as_stated",
+                "low",
+                "high",
+                "claimant",
+                "grade",
+                "article",
+                "placed",
+                "date",
+                "related",
+            ]
         ]
-    ],
+    ),
     hide_index=True,
     width="stretch",
     key="history_table",
-    column_config={"date": st.column_config.DateColumn("date", format="YYYY-MM-DD")},
+    column_config={
+        "date": st.column_config.DateColumn("date", format="YYYY-MM-DD"),
+        "transfer_id": st.column_config.TextColumn("row"),
+        "as_stated": st.column_config.TextColumn("as stated"),
+    },
 )

@@ -3,7 +3,7 @@ denies it, and the articles with every cited passage."""
 
 import streamlit as st
 
-from dashboard.views import tallies
+from dashboard.views import labels, tallies
 from dashboard.web import analyses, frame, links, reader, sidebar
 
 ctx = frame.page(
@@ -53,7 +53,13 @@ with st.expander("Source grades (Admiralty / NATO system) and their basis"):
     if table.empty:
         st.caption("No source or row is graded in this dataset: every figure shows “ungraded”.")
     else:
-        st.dataframe(table, hide_index=True, width="stretch", key="grades")
+        st.dataframe(
+            labels.shown(table),
+            hide_index=True,
+            width="stretch",
+            key="grades",
+            column_config={"graded_by": "graded by", "graded_on": "graded on"},
+        )
 
 # 5. The article reader
 st.subheader("Article reader")

@@ -8,7 +8,7 @@ from dashboard.builders import analyst, export
 from dashboard.builders.downloads import cited, downloads
 from dashboard.data.changelog import read_changelog
 from dashboard.schema import TABLES
-from dashboard.views import datagrid
+from dashboard.views import datagrid, labels
 from dashboard.views.filters import undated_note
 from dashboard.web import frame, links
 
@@ -22,14 +22,17 @@ TABS = {"events": "Events", "transfers": "Transfers", "locations": "Locations"}
 TITLE = "North Korean arms transfers to Russia: curated claims"
 
 
-def column_config(table: str) -> dict:
-    """The registry's date and long-text columns as the grid's column types."""
+def column_config(table: str, columns) -> dict:
+    """Each field's header in words with the codebook's description (and the file's column
+    name) on hover; the registry's long-text columns wide."""
+    widths = datagrid.grid_columns(table)
     config = {}
-    for name, column in datagrid.grid_columns(table).items():
-        if column.kind == "date":
-            config[name] = st.column_config.DateColumn(format=datagrid.DATE_FORMAT)
-        else:
-            config[name] = st.column_config.TextColumn(width=column.width)
+    for name in columns:
+        help_ = labels.grid_help(table, name)
+        if help_ is None:
+            continue
+        width = widths[name].width if name in widths else None
+        config[labels.grid_label(table, name)] = st.column_config.Column(width=width, help=help_)
     return config
 
 
@@ -55,11 +58,11 @@ for table, tab in zip(TABS, st.tabs(list(TABS.values())), strict=True):
         )
         grid, link = links.with_row_links(rows.head(SHOWN), TABLES[table].primary_key)
         st.dataframe(
-            grid,
+            labels.readable_grid(ctx.ds, table, grid),
             hide_index=True,
             width="stretch",
             key=f"table_{table}",
-            column_config=column_config(table) | link,
+            column_config=column_config(table, grid.columns) | link,
             row_height=60,
         )
         files = downloads(rows, table, cited(cite, rows, ctx.ds, undated), ctx.ds.locations, ctx.ds)

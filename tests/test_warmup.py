@@ -81,3 +81,18 @@ def test_start_runs_once_in_a_named_thread(monkeypatch):
         if t.name == warmup.THREAD_NAME:
             t.join(5)
     assert ran == [1]
+
+
+def test_what_the_server_imports_before_it_listens_is_light():
+    # app.py's lifespan imports these before the first answer: pandas, pandera and plotly
+    # must wait for the warm-up thread, or health and the front end wait for them.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, dashboard.web.validated, dashboard.web.warmup;"
+        "print(sorted(m for m in ('pandas', 'pandera', 'pydeck', 'dashboard.data.dataset')"
+        " if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

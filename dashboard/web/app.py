@@ -16,6 +16,7 @@ import streamlit as st
 
 @asynccontextmanager
 async def _lifespan(_app):
+    # Both imports are light: anything heavy here would delay the server's first answer.
     from dashboard.web import validated, warmup
 
     validated.enable()  # a restart with unchanged files skips re-validating them

@@ -20,8 +20,13 @@ import tempfile
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from dashboard.data.dataset import Dataset, dataset_files
+if TYPE_CHECKING:
+    from dashboard.data.dataset import Dataset
+
+# Importing this module stays cheap (app.py turns the cache on before the server listens):
+# dashboard.data.dataset, with pandas and pandera, is imported when a dataset is read or written.
 
 CACHE_ENV = "DASHBOARD_CACHE_DIR"  # where; an empty string turns the cache off
 KEEP = 4  # newest files kept; older ones are removed after a write
@@ -65,6 +70,8 @@ def validator_stamp() -> str:
 
 def content_key(folder: Path) -> tuple[str, str, int] | None:
     """(cache key, the dataset version it implies, bytes read); None if a file is unreadable."""
+    from dashboard.data.dataset import dataset_files
+
     files = dataset_files(folder)
     version = hashlib.sha256()  # exactly dataset_version's digest
     key = hashlib.sha256(f"{folder.resolve()}\0{validator_stamp()}\0".encode())
@@ -87,6 +94,8 @@ def read(folder: Path) -> tuple[Dataset | None, tuple[str, str, int] | None]:
     found = content_key(folder) if where else None
     if found is None or found[2] > MAX_SOURCE_BYTES:
         return None, found
+    from dashboard.data.dataset import Dataset
+
     path = where / f"{found[0]}.pickle"
     try:
         with path.open("rb") as fh:

@@ -12,7 +12,6 @@ work itself and reports any problem as it always does.
 from __future__ import annotations
 
 import logging
-import os
 import sys
 import threading
 import time
@@ -84,7 +83,7 @@ def warm() -> None:
     # front end's ~60 files, waits up to one switch interval (5 ms) for each turn: shorter turns
     # for as long as the warm-up runs.
     interval = sys.getswitchinterval()
-    sys.setswitchinterval(float(os.environ.get("WARMUP_SWITCH", SWITCH_INTERVAL_S)))
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
     try:
         _streamlit_first_use()
         _default_view()

@@ -29,7 +29,7 @@ READY = {
     "hello_pydeck": ("/", '[data-testid="stDeckGlJsonChart"] canvas'),
     "overview": ("/", '[data-testid="stMetric"]'),
     "timeline": ("/timeline", '[data-testid="stPlotlyChart"] .main-svg'),
-    "map": ("/map", '[data-testid="stDeckGlJsonChart"] canvas'),
+    "map": ("/map", '[data-testid="stPlotlyChart"] .main-svg'),  # opens on a plotly picture
     "equipment": ("/equipment", '[data-testid="stPlotlyChart"] .main-svg'),
     "sources": ("/sources", ".st-key-reader_text"),
     "data": ("/data", '[data-testid="stDataFrame"]'),

@@ -68,7 +68,7 @@ def start_figures(chromium, runs: int, quick: bool) -> dict:
     if not quick:
         cold += [("timeline", APP, SEED_DATA), ("map", APP, SEED_DATA)]
         # Streamlit's own floor for a page with a chart or a map: hello-world with one
-        cold += [("hello_plotly", HELLO, None), ("hello_pydeck", HELLO, None)]
+        cold += [("hello_plotly", HELLO, None)]  # (Map opens on a plotly picture too)
     for _ in range(runs):
         for name, script, data in cold:
             seconds = browser.cold_start(chromium, script, name, data)
@@ -115,7 +115,7 @@ def _row(metric, what, value, unit, base_name, base, target="", met=None) -> dic
     }
 
 
-FLOORS = {"timeline": "hello_plotly", "map": "hello_pydeck"}  # the same element on hello-world
+FLOORS = {"timeline": "hello_plotly", "map": "hello_plotly"}  # the same element on hello-world
 FLOOR_NAMES = {
     "hello_plotly": "hello-world + a plotly chart",
     "hello_pydeck": "hello-world + a pydeck map",

@@ -46,13 +46,11 @@ def _streamlit_first_use() -> None:
 
 def _default_view() -> None:
     """The dataset, the sidebar's options and the unfiltered view, cached as the first run
-    would cache them, the Timeline's figure with them; and one map built (not sent anywhere)."""
-    import pandas as pd
-
-    from dashboard.builders import maps
+    would cache them, the Timeline's figure with them; and the Map's picture built (not sent)."""
+    from dashboard.builders import map_picture
     from dashboard.views import filters as flt
     from dashboard.views import geo
-    from dashboard.web import analyses, figures, frame, loading, sidebar
+    from dashboard.web import analyses, figures, frame, loading, map_panel, sidebar
 
     ds, _problems, links = loading.load()
     if ds is None:
@@ -68,13 +66,9 @@ def _default_view() -> None:
     sightings = frame.cached(geo.sightings_frame, ctx)
     # The Timeline's default figure, into the cache its page reads (same function and key).
     frame.cached(figures.timeline_chart, ctx, "event_type", None)
-    box = geo.fit_view(
-        pd.concat([places["lon"], sightings["lon"]]),
-        pd.concat([places["lat"], sightings["lat"]]),
-        560,
-        540,
-    )
-    maps.map_deck(places, arcs, sightings, box, False, True, False).to_json()
+    # The Map opens on a plotly picture: built once here (plotly's scatter parts and the
+    # country outlines loaded), not sent anywhere.
+    map_picture.map_figure(places, arcs, sightings, map_panel.countries(), "", True).to_json()
 
 
 def warm() -> None:

@@ -96,3 +96,10 @@ def test_what_the_server_imports_before_it_listens_is_light():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_every_warm_up_step_runs_on_the_fixture(fresh: Path):
+    # warm() swallows failures (the script run reports them); its steps must not fail on a
+    # good dataset, or a page change would silently turn the warm-up off.
+    warmup._streamlit_first_use()
+    warmup._default_view()

@@ -183,9 +183,11 @@ def test_data_grid_reads_in_words():
     assert first["Article"] == "Caliber.Az · 2024-11-20"
     assert set(transfers["Status"]) == {"delivered", "in transit", "deployed"}
     assert transfers["Caliber (mm)"].tolist()[:3] == ["—", "—", "170"]
-    assert places.set_index("id").at["kursk-oblast", "What the point stands for"] == (
-        "a city standing for its region"
-    )
+    kursk = places.set_index("id").loc["kursk-oblast"]
+    assert kursk["What the point stands for"] == "a city standing for its region"
+    assert (kursk["Latitude (degrees)"], kursk["Longitude (degrees)"]) == ("51.7", "36.2")
+    russia = places.set_index("id").loc["russia"]
+    assert (russia["Latitude (degrees)"], russia["Longitude (degrees)"]) == ("60", "100")
     config = json.loads(at.dataframe[0].proto.columns)
     assert config["Claimant (who says so)"]["help"].endswith(
         "(column `claimant_actor_id` in the downloads)"

@@ -92,3 +92,11 @@ def test_grids_show_words_not_codes(monkeypatch, page, data):
 )
 def test_code_words(value, field, words):
     assert labels.code_words(value, field) == words
+
+
+def test_coordinates_carry_only_the_decimals_their_point_allows():
+    import pandas as pd
+
+    lat = pd.Series([51.72689, 51.72689, 51.72689, 40.0, None])
+    precision = pd.Series(["place", "city_for_region", "region", "country", "place"])
+    assert labels._coordinates(lat, precision).tolist() == ["51.7269", "51.7", "51.7", "40", "—"]

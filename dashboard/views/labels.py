@@ -103,6 +103,25 @@ def _day(values: pd.Series) -> pd.Series:
     return days.where(days.notna(), MISSING).astype(object)
 
 
+# Decimals a coordinate is shown with, by what the point stands for: four (about 10 m) for the
+# place itself; one (about 10 km) for a point standing for a region, whose decimals would claim
+# a precision the article never gave; none for a whole country.
+COORDINATE_DECIMALS = {"place": 4, "city_for_region": 1, "region": 1, "country": 0}
+
+
+def _coordinates(values: pd.Series, precision: pd.Series) -> pd.Series:
+    """A latitude or longitude as text with the decimals its precision allows."""
+    decimals = precision.astype(object).map(COORDINATE_DECIMALS).fillna(4).astype(int)
+    return pd.Series(
+        [
+            MISSING if pd.isna(v) else f"{float(v):.{d}f}"
+            for v, d in zip(values, decimals, strict=True)
+        ],
+        index=values.index,
+        dtype=object,
+    )
+
+
 def grid_label(table: str, name: str) -> str:
     """A column's header: the codebook's words for it ('claimant_actor_id' -> 'Claimant (who
     says so)'); the table's own id is 'id'."""
@@ -139,6 +158,8 @@ def readable_grid(ds: Dataset, table: str, frame: pd.DataFrame) -> pd.DataFrame:
             out[name] = _named(values, _names(ds, field.ref), field.type == "id_list")
         elif field.type == "date":
             out[name] = _day(values)
+        elif name in ("lat", "lon") and "geo_precision" in frame.columns:
+            out[name] = _coordinates(values, frame["geo_precision"])
         else:
             out[name] = _blank_words(values)
     shown = pd.DataFrame(out, index=frame.index)

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard.builders import charts
+from dashboard.builders.history import history_figure
 from dashboard.data.dataset import Dataset
-from dashboard.views import corroboration, grades, history, responses, tallies
+from dashboard.views import corroboration, grades, history, responses, sections, tallies
 from dashboard.views.filters import View
 from dashboard.web import frame
 
@@ -75,6 +77,29 @@ def _contested(view: View, ds: Dataset):
     return responses.contested(view, ds, contested_table(ds))
 
 
+def _listed_groups(view: View, ds: Dataset, limit: int):
+    groups = _related_groups(view, ds)
+    return groups.listed(limit), len(groups)
+
+
+CHART_ROWS = 30  # one bar per stated figure: more would be unreadable, and slow to send
+
+
+def _equipment_charts(view: View, ds: Dataset) -> dict:
+    """Each section's range chart (its first CHART_ROWS stated figures), by section key."""
+    q = _quantity_rows(view, ds)
+    return {
+        s.key: charts.range_figure(s.stated.head(CHART_ROWS))
+        for s in sections.equipment_sections(q)
+        if not s.stated.empty
+    }
+
+
+def _history_chart(view: View, ds: Dataset, system: str):
+    drawn, differs, _ = _system_history(view, ds, system)
+    return history_figure(drawn, differs)
+
+
 def _figure_points(view: View, ds: Dataset):
     return history.figure_points(view, ds, point_table(ds))
 
@@ -121,3 +146,19 @@ def contested(ctx: frame.Context):
 def corroboration_table(ctx: frame.Context):
     """corroboration.corroboration of the view."""
     return frame.cached(_corroboration, ctx)
+
+
+def listed_groups(ctx: frame.Context, limit: int):
+    """(the first `limit` groups of related figures as relations.FigureGroups.listed gives
+    them, how many groups there are)."""
+    return frame.cached(_listed_groups, ctx, limit)
+
+
+def equipment_charts(ctx: frame.Context) -> dict:
+    """Equipment's range charts by section key, built once per filters (read them only)."""
+    return frame.cached(_equipment_charts, ctx)
+
+
+def history_chart(ctx: frame.Context, system: str):
+    """Figure history's chart for one system, built once per filters (read it only)."""
+    return frame.cached(_history_chart, ctx, system)

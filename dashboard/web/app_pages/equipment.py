@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from dashboard.builders import charts
 from dashboard.builders.text import md
 from dashboard.views import labels, relations, sections, tallies
 from dashboard.web import analyses, frame
@@ -14,7 +13,6 @@ ctx = frame.page(
 )
 
 q = analyses.quantity_rows(ctx)
-CHART_ROWS = 30  # one bar per stated figure: more would be unreadable, and slow to send
 COLUMNS = {
     "transfer_id": None,
     "as_stated": st.column_config.TextColumn("as stated"),
@@ -36,10 +34,12 @@ for section in sections.equipment_sections(q):
     if stated.empty:
         st.caption("No figure is stated for these rows.")
     else:
-        if len(stated) > CHART_ROWS:
-            st.caption(f"The chart draws the first {CHART_ROWS} of {len(stated):,} stated figures.")
+        if len(stated) > analyses.CHART_ROWS:
+            st.caption(
+                f"The chart draws the first {analyses.CHART_ROWS} of {len(stated):,} stated figures."
+            )
         st.plotly_chart(
-            charts.range_figure(stated.head(CHART_ROWS)),
+            analyses.equipment_charts(ctx)[section.key],
             key=f"{section.key}_chart",
             config={"displaylogo": False},
         )
@@ -53,10 +53,10 @@ for section in sections.equipment_sections(q):
     )
 
 st.subheader("Figures to compare, not to add")
-groups = analyses.related_groups(ctx)
-if not groups:
+listed, n_groups = analyses.listed_groups(ctx, frame.LIST_ROWS)
+if not n_groups:
     st.caption("No related figures under these filters.")
-for group in groups.listed(frame.LIST_ROWS):
+for group in listed:
     with st.container(border=True):
         st.markdown(f"**{md(group['headline'])}**")
         for row in group["rows"].itertuples():
@@ -69,10 +69,8 @@ for group in groups.listed(frame.LIST_ROWS):
             st.caption(
                 f"{md(r.from_row_id)} {md(words)} {md(r.to_row_id)}: {md(r.basis)} (set by {md(r.set_by)})"
             )
-if len(groups) > frame.LIST_ROWS:
-    st.caption(
-        f"… and {len(groups) - frame.LIST_ROWS:,} more groups: narrow the filters to see them."
-    )
+if n_groups > frame.LIST_ROWS:
+    st.caption(f"… and {n_groups - frame.LIST_ROWS:,} more groups: narrow the filters to see them.")
 
 st.subheader("Reports by system, category and claimant")
 by = (

@@ -3,7 +3,7 @@ and article; ranges as ranges, open-ended figures as arrows; pairs that cannot b
 
 import streamlit as st
 
-from dashboard.builders.history import LABELLED, history_figure
+from dashboard.builders.history import LABELLED
 from dashboard.views import history, labels
 from dashboard.web import analyses, frame
 
@@ -34,7 +34,9 @@ if len(drawn) > LABELLED:
     st.caption(
         f"Past {LABELLED} marks the words as stated are in each mark's hover, not beside it."
     )
-st.plotly_chart(history_figure(drawn, differs), key="history_chart", config={"displaylogo": False})
+st.plotly_chart(
+    analyses.history_chart(ctx, system), key="history_chart", config={"displaylogo": False}
+)
 
 # 3. Figures that cannot both be true, side by side
 st.subheader(f"Figures that differ ({len(differs)})")

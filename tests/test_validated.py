@@ -119,3 +119,27 @@ def test_an_edit_during_the_load_is_not_stored(on: Path):
     claims.write_bytes(claims.read_bytes() + b"\n")
     assert validated.write(on, ds, before) is False
     assert not list((on.parent / "cache").glob("*.pickle"))
+
+
+@pytest.mark.parametrize("loosened", ["file", "folder"])
+def test_a_cache_others_could_write_is_never_unpickled(on: Path, counted: list, loosened: str):
+    restart()
+    (cached,) = (on.parent / "cache").glob("*.pickle")
+    target = cached if loosened == "file" else cached.parent
+    target.chmod(target.stat().st_mode | 0o022)  # group- and world-writable: anyone's pickle
+    loads = []
+    real = pickle.load
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(validated.pickle, "load", lambda fh: loads.append(fh) or real(fh))
+        assert validated.read(on)[0] is None
+        at = restart()
+    assert loads == [] and len(counted) == 2 and not at.exception  # validated in full instead
+
+
+def test_a_cache_file_as_a_link_is_never_unpickled(on: Path, counted: list):
+    restart()
+    (cached,) = (on.parent / "cache").glob("*.pickle")
+    moved = cached.with_suffix(".elsewhere")
+    cached.rename(moved)
+    cached.symlink_to(moved)
+    assert validated.read(on)[0] is None

@@ -97,6 +97,8 @@ def read(folder: Path) -> tuple[Dataset | None, tuple[str, str, int] | None]:
     from dashboard.data.dataset import Dataset
 
     path = where / f"{found[0]}.pickle"
+    if not _private(where) or not _private(path):
+        return None, found  # someone else could have written it: validate in full instead
     try:
         with path.open("rb") as fh:
             ds = pickle.load(fh)
@@ -127,6 +129,16 @@ def write(folder: Path, ds: Dataset, before: tuple[str, str, int] | None) -> boo
             tmp.unlink(missing_ok=True)
         return False
     return True
+
+
+def _private(path: Path) -> bool:
+    """Owned by this user and writable by nobody else (pickle runs code when it is read)."""
+    try:
+        info = path.lstat()
+    except OSError:
+        return False
+    owner_only = not info.st_mode & 0o022
+    return info.st_uid == os.getuid() and owner_only and not path.is_symlink()
 
 
 def _prune(where: Path) -> None:

@@ -7,14 +7,19 @@ import json
 from pathlib import Path
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
+from dashboard.builders import map_picture
 from dashboard.builders.text import md
-from dashboard.views import details
+from dashboard.data.dataset import Dataset
+from dashboard.views import details, geo
+from dashboard.views.filters import View
 from dashboard.web import frame
 from dashboard.web.links import row_link_md
 
 COUNTRIES = Path(__file__).parent / "static" / "countries.geojson"  # the deck fetches it too
+PICTURE_TITLE = "North Korean arms and troops for Russia: places, routes, sightings. "
 PLACE_LAYERS = ("places", "precision", "sightings")
 HINT = (
     "Choose a place in the table under the map, or click or tap a place, a ring or a line on "
@@ -64,6 +69,19 @@ def picked_row(state, places: pd.DataFrame) -> tuple[str, dict] | None:
 def countries() -> dict:
     """The outlines the picture of the map is drawn on (the deck's own GeoJSON file)."""
     return json.loads(COUNTRIES.read_text(encoding="utf-8"))
+
+
+def picture(view: View, ds: Dataset, troops: bool, title: str) -> go.Figure:
+    """The picture of the map for these rows. Through frame.cached it is built once per dataset
+    version, filters, troop toggle and title, and shared between sessions: read it only."""
+    return map_picture.map_figure(
+        geo.places_frame(view, ds),
+        geo.arcs_frame(view, ds),
+        geo.sightings_frame(view, ds),
+        countries(),
+        title,
+        troops,
+    )
 
 
 def render(ctx: frame.Context, hit: tuple[str, dict] | None) -> None:

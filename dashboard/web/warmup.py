@@ -46,8 +46,7 @@ def _streamlit_first_use() -> None:
 
 def _default_view() -> None:
     """The dataset, the sidebar's options and the unfiltered view, cached as the first run
-    would cache them, the Timeline's figure with them; and the Map's picture built (not sent)."""
-    from dashboard.builders import map_picture
+    would cache them, the Timeline's figure and the Map's picture with them."""
     from dashboard.views import filters as flt
     from dashboard.views import geo
     from dashboard.web import analyses, figures, frame, loading, map_panel, sidebar
@@ -61,14 +60,14 @@ def _default_view() -> None:
     ctx = frame.Context(ds, view, f, span, labels)
     analyses.overview_metrics(ctx)  # as the Overview page asks for them: the same cache entries
     analyses.contested(ctx)
-    places = frame.cached(geo.places_frame, ctx)
-    arcs = frame.cached(geo.arcs_frame, ctx)
-    sightings = frame.cached(geo.sightings_frame, ctx)
+    frame.cached(geo.places_frame, ctx)
+    frame.cached(geo.arcs_frame, ctx)
+    frame.cached(geo.sightings_frame, ctx)
     # The Timeline's default figure, into the cache its page reads (same function and key).
     frame.cached(figures.timeline_chart, ctx, "event_type", None)
-    # The Map opens on a plotly picture: built once here (plotly's scatter parts and the
-    # country outlines loaded), not sent anywhere.
-    map_picture.map_figure(places, arcs, sightings, map_panel.countries(), "", True).to_json()
+    # The Map opens on a plotly picture: its default figure, built here into the cache the page
+    # reads (same function and key), with plotly's scatter parts and the country outlines loaded.
+    frame.cached(map_panel.picture, ctx, True, map_panel.PICTURE_TITLE + frame.filter_line(ctx))
 
 
 def warm() -> None:

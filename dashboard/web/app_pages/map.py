@@ -8,7 +8,6 @@ from dashboard.views import geo
 from dashboard.web import frame, map_panel
 
 MODES = {"picture": "Picture (scrolls, PNG)", "explore": "Explore (pan and zoom)"}
-PICTURE_TITLE = "North Korean arms and troops for Russia: places, routes, sightings. "
 EXPLORE_FIT = (340, 460)  # width and height (px) the explore map's first view is fitted to
 
 ctx = frame.page(
@@ -47,14 +46,8 @@ if mode == "explore":
 map_col, panel = st.columns([3, 2])
 with map_col:
     if mode == "picture":
-        fig = map_picture.map_figure(
-            places,
-            arcs,
-            sightings,
-            map_panel.countries(),
-            PICTURE_TITLE + frame.filter_line(ctx),
-            troops,
-        )
+        title = map_panel.PICTURE_TITLE + frame.filter_line(ctx)
+        fig = frame.cached(map_panel.picture, ctx, troops, title)
         # No on_select: with selections on, Streamlit turns plotly's drag mode to "pan", and a
         # swipe on a phone would pan the picture instead of scrolling the page.
         st.plotly_chart(fig, key="map_picture", config=map_picture.CONFIG, theme=None)

@@ -93,7 +93,9 @@ def test_click_on_the_krasnoyarsk_ring_pins_a_panel_saying_the_photos_date_is_un
     # 10 px from the centre: inside the ring's disc, off its rim (the old ring only answered there)
     click_map(page, view, 92.93136 + 10 / (512 * 2 ** view["zoom"]) * 360, 56.03742)
     panel = page.locator(".st-key-map_details")
-    expect(panel).to_be_visible()
+    # the click's rerun can start after wait_for_app_run looked (the deck debounces; a busy
+    # machine): wait for the panel as long as for a page
+    expect(panel).to_be_visible(timeout=s.TIMEOUT_MS)
     expect(panel.get_by_role("heading", name="Krasnoyarsk region")).to_be_visible()
     expect(panel).to_contain_text("the exact date of the photos remains unclear")
     expect(panel).to_contain_text("a city standing for its region")
@@ -179,7 +181,7 @@ def test_phone_map_shows_every_place_and_pins_details_under_it(new_tab, app, dat
         assert 0 < x < box["width"] and 0 < y < box["height"], (lon, lat)
     click_map(t.page, view, 36.18457, 51.72689)  # Kursk
     panel = t.page.locator(".st-key-map_details")
-    expect(panel.get_by_role("heading", name="Kursk region")).to_be_visible()
+    expect(panel.get_by_role("heading", name="Kursk region")).to_be_visible(timeout=s.TIMEOUT_MS)
     assert panel.bounding_box()["y"] > box["y"] + box["height"] - 1  # under the map
     assert_clean_console(t.rec)
 

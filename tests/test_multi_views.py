@@ -271,3 +271,12 @@ def test_the_history_chart_writes_the_words_beside_few_marks_only(multi):
     fig = history_figure(many, differs.iloc[:0])
     assert fig.layout.annotations == ()
     assert sum(len(t.x) for t in fig.data if t.mode == "markers") == 64  # every mark still drawn
+
+
+def test_a_claim_only_denied_in_the_view_names_its_deniers(seed):
+    shown = view(seed, claimants=("russian-officials", "new-york-times"))
+    table = corroboration.corroboration(shown, seed)
+    assert table[["claim_id", "articles", "origins", "denied_by"]].values.tolist() == [
+        ["nk-troops-trained", 1, 1, ""],
+        ["nk-troops-in-combat", 0, 0, "Russian officials"],
+    ]

@@ -199,9 +199,12 @@ def corroboration(view: View, ds: Dataset, coded: ClaimRows | None = None) -> pd
     out["chains"] = _joined(per, c.chains[chain], c.claims, "; ")
     deniers = rows[rows["denies"]]
     per, who = _distinct(deniers["claim"].to_numpy(), deniers["claimant"].to_numpy())
-    out["denied_by"] = _joined(per, c.names[who], c.claims, ", ")
+    denied_by = _joined(per, c.names[who], c.claims, ", ")
     denied = c.claims[np.unique(deniers["claim"].to_numpy())]
     out = out.reindex(list(dict.fromkeys([*out.index, *denied])))
+    out["denied_by"] = (
+        denied_by  # after the reindex: a claim only denied in the view keeps its deniers
+    )
     out["articles"] = out["articles"].fillna(0).astype(int)
     out["origins"] = out["origins"].fillna(0).astype(int)
     out = out.fillna("").rename_axis("claim_id").reset_index()

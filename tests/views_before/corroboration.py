@@ -122,8 +122,9 @@ def corroboration(view: View, ds: Dataset) -> pd.DataFrame:
         }
     )
     deniers = ev[ev["stance"] == "denies"].groupby("claim_id")["claimant_actor_id"]
-    out["denied_by"] = deniers.agg(lambda s: ", ".join(sorted({names[a] for a in s})))
+    denied_by = deniers.agg(lambda s: ", ".join(sorted({names[a] for a in s})))
     out = out.reindex(list(dict.fromkeys([*out.index, *deniers.groups])))
+    out["denied_by"] = denied_by  # fixed in both: a claim only denied in the view kept no deniers
     out["articles"] = out["articles"].fillna(0).astype(int)
     out["origins"] = out["origins"].fillna(0).astype(int)
     out = out.fillna("").rename_axis("claim_id").reset_index()

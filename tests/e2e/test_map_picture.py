@@ -92,7 +92,7 @@ def test_a_place_chosen_in_the_table_pins_its_rows(new_tab, app, dataset, phone)
     s.click_grid_row_marker(table, names.index("Kursk region"), GRID_ROW_PX)
     s.wait_for_app_run(t.page)
     panel = t.page.locator(".st-key-map_details")
-    expect(panel.get_by_role("heading", name="Kursk region")).to_be_visible()
+    expect(panel.get_by_role("heading", name="Kursk region")).to_be_visible(timeout=s.TIMEOUT_MS)
     expect(panel).to_contain_text("a city standing for its region")
     chart = t.page.get_by_test_id("stPlotlyChart").first.bounding_box()
     beside = panel.bounding_box()["x"] > chart["x"] + chart["width"] - 1

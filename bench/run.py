@@ -1,6 +1,6 @@
 """`make bench`: every figure is the median of RUNS runs beside a baseline measured in the same run.
 
-    python -m bench.run [--quick] [--runs N] [--sizes seed,10000,100000,250000]
+    python -m bench.run [--quick] [--runs N] [--sizes seed,10000,100000,250000,1000000]
 
 Prints a Markdown table and writes bench/results.json (medians, ratios, targets and every raw
 sample). Baselines: a hello-world app (bench/hello.py) started and driven the same way for
@@ -22,10 +22,16 @@ from pathlib import Path
 from bench.common import APP, HELLO, REPO, SEED_DATA, Server, dataset, median
 from bench.scripts import PAGES
 
-SIZES = ["seed", "10000", "100000", "250000"]
+SIZES = ["seed", "10000", "100000", "250000", "1000000"]
 RESULTS = REPO / "bench" / "results.json"
 START_RESULTS = REPO / "bench" / "start-results.json"
 MB = 1e6
+# The targets per size (issue 12): a page script, the server's peak RSS, validate, the payload.
+SCRIPT_MS = {"seed": 100, "250000": 1000, "1000000": 1000}
+RSS_MB = {"250000": 1500, "1000000": 3000}
+VALIDATE_S = {"250000": 5, "1000000": 20}
+PAYLOAD_KB = {"250000": 2000, "1000000": 2000}
+FIRST_LOAD_S = 900  # a million events load (and validate) before the first page draws
 
 
 def validate_times(folder: Path, runs: int) -> list[float]:
@@ -95,10 +101,22 @@ def browser_figures(sizes: list[str], runs: int, quick: bool) -> dict:
             out["peak_rss_bytes"]["hello"] = server.peak_rss
         for size in sizes:
             with Server(APP, dataset(size)) as server:
+                warm(chromium, server)
                 out["payload"][size] = browser.payloads(chromium, server, PAGES, runs)
                 out["peak_rss_bytes"][size] = server.peak_rss
         chromium.close()
     return out
+
+
+def warm(chromium, server: Server) -> None:
+    """One session that waits for the dataset to load, so the payload runs that follow (each a
+    fresh session) time the pages, not the loader. The peak RSS keeps the load's peak."""
+    from bench import browser
+
+    page = chromium.new_page()
+    page.goto(server.url)
+    browser.wait_drawn(page, "overview", FIRST_LOAD_S)
+    page.close()
 
 
 def _row(metric, what, value, unit, base_name, base, target="", met=None) -> dict:
@@ -193,20 +211,24 @@ def rows(raw: dict, sizes: list[str]) -> list[dict]:
     hello_run = median(raw["scripts"]["hello"]["hello"]["rerun_s"]) * 1000
     for size in sizes:
         for page in PAGES:
-            ms = median(raw["scripts"][size][page]["filter_change_s"]) * 1000
-            limit = {"seed": 100, "250000": 1000}.get(size)
-            out.append(
-                _row(
-                    "script run after a filter change",
-                    f"{page} @ {size}",
-                    ms,
-                    "ms",
-                    "hello rerun",
-                    hello_run,
-                    f"≤ {limit} ms" if limit else "",
-                    ms <= limit if limit else None,
+            limit = SCRIPT_MS.get(size)
+            for metric, key in (
+                ("script run after a filter change", "filter_change_s"),
+                ("script rerun, filters unchanged", "rerun_s"),
+            ):
+                ms = median(raw["scripts"][size][page][key]) * 1000
+                out.append(
+                    _row(
+                        metric,
+                        f"{page} @ {size}",
+                        ms,
+                        "ms",
+                        "hello rerun",
+                        hello_run,
+                        f"≤ {limit} ms" if limit else "",
+                        ms <= limit if limit else None,
+                    )
                 )
-            )
     if "curate" in raw["scripts"]:
         cur = raw["scripts"]["curate"]["curate"]
         for what, key in (("rerun", "rerun_s"), ("after a bulk review click", "review_click_s")):
@@ -227,7 +249,7 @@ def rows(raw: dict, sizes: list[str]) -> list[dict]:
     for size in sizes:
         for page in PAGES:
             kb = median(b["payload"][size][page]["bytes"]) / 1000
-            big = size == "250000"
+            limit = PAYLOAD_KB.get(size)
             out.append(
                 _row(
                     "payload per page run",
@@ -236,14 +258,14 @@ def rows(raw: dict, sizes: list[str]) -> list[dict]:
                     "KB",
                     "hello-world",
                     hello_kb,
-                    "≤ 2 MB" if big else "",
-                    kb <= 2000 if big else None,
+                    f"≤ {limit / 1000:g} MB" if limit else "",
+                    kb <= limit if limit else None,
                 )
             )
     hello_mb = b["peak_rss_bytes"]["hello"] / MB
     for size in sizes:
         mb = b["peak_rss_bytes"][size] / MB
-        big = size == "250000"
+        limit = RSS_MB.get(size)
         out.append(
             _row(
                 "server peak RSS",
@@ -252,14 +274,14 @@ def rows(raw: dict, sizes: list[str]) -> list[dict]:
                 "MB",
                 "hello-world",
                 hello_mb,
-                "≤ 1.5 GB" if big else "",
-                mb <= 1500 if big else None,
+                f"≤ {limit / 1000:g} GB" if limit else "",
+                mb <= limit if limit else None,
             )
         )
     seed_validate = median(raw["validate_s"]["seed"])
     for size in sizes:
         s = median(raw["validate_s"][size])
-        big = size == "250000"
+        limit = VALIDATE_S.get(size)
         out.append(
             _row(
                 "validate",
@@ -268,8 +290,8 @@ def rows(raw: dict, sizes: list[str]) -> list[dict]:
                 "s",
                 "validate seed",
                 seed_validate,
-                "≤ 5 s" if big else "",
-                s <= 5 if big else None,
+                f"≤ {limit} s" if limit else "",
+                s <= limit if limit else None,
             )
         )
     return out

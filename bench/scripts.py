@@ -1,8 +1,10 @@
 """Server-side script runs of every page, timed with AppTest in a process of their own.
 
-`python -m bench.scripts DIR RUNS` prints JSON: for each page, the seconds of RUNS runs that
-follow a filter change (the date range narrowed by a day each time, so nothing cached for
-earlier filters can serve it) and of RUNS reruns with the filters unchanged.
+`python -m bench.scripts DIR RUNS [PAGES]` prints JSON: for each page (every page, or the
+comma-separated URL paths in PAGES, e.g. `timeline,map,data,row,print`), the seconds of RUNS
+runs that follow a filter change (the date range narrowed by a day each time, so nothing cached
+for earlier filters can serve it) and of RUNS reruns with the filters unchanged, and the
+process's peak RSS (`peak_rss_bytes`: the dataset, its views and the pages' caches).
 `python -m bench.scripts hello RUNS` times the hello-world app's button reruns instead.
 `python -m bench.scripts curate RUNS` times the Curate page (curation on) on a copy of the
 seed dataset with a synthetic article's draft: reruns, and runs after a bulk review click
@@ -17,7 +19,8 @@ import sys
 import time
 from datetime import timedelta
 
-from bench.common import APP, HELLO
+from bench.common import HELLO
+from dashboard.pages import ENTRY as APP  # the script each session runs (AppTest runs it)
 from dashboard.pages import PAGES as PAGE_SPECS
 from dashboard.pages import page_by_url
 
@@ -32,14 +35,14 @@ def _timed(at) -> float:
     return time.perf_counter() - started
 
 
-def pages(runs: int) -> dict:
+def pages(runs: int, names: list[str] = PAGES) -> dict:
     from streamlit.testing.v1 import AppTest
 
-    at = AppTest.from_file(str(APP), default_timeout=900)
+    at = AppTest.from_file(str(APP), default_timeout=1800)  # a million events load first
     load = _timed(at)
     start, end = at.sidebar.date_input(key="dates").value
     out, shift = {"load_s": load}, 0
-    for page in PAGES:
+    for page in names:
         if page != "overview":
             at.switch_page(page_by_url(page).script)
         _timed(at)  # the first run of a page: imports it
@@ -52,7 +55,15 @@ def pages(runs: int) -> dict:
         for _ in range(runs):
             same.append(_timed(at))
         out[page] = {"filter_change_s": change, "rerun_s": same}
+    out["peak_rss_bytes"] = peak_rss()
     return out
+
+
+def peak_rss() -> int:
+    """This process's peak resident set size so far (Linux reports kilobytes)."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
 def hello(runs: int) -> dict:
@@ -98,5 +109,5 @@ if __name__ == "__main__":
         result = curate(runs)
     else:
         os.environ["DASHBOARD_DATA_DIR"] = target
-        result = pages(runs)
+        result = pages(runs, sys.argv[3].split(",") if len(sys.argv) > 3 else PAGES)
     print("BENCH-JSON " + json.dumps(result))

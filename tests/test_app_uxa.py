@@ -349,7 +349,7 @@ def test_share_box_has_the_link_and_the_print_view():
 def test_print_view_has_figures_timeline_and_every_row_as_static_tables(ds):
     at = run("print")
     assert not at.exception
-    assert [h.value for h in at.subheader][:2] == ["Key figures", "Timeline"]
+    assert [h.value for h in at.subheader][:2] == [f"Key figures ({len(ds.transfers)})", "Timeline"]
     tables = at.table
     assert len(tables) == 3
     assert len(at.get("plotly_chart")) == 1

@@ -99,3 +99,21 @@ def test_unreadable_file_gives_a_key_not_a_traceback(copy: Path, monkeypatch):
     monkeypatch.setattr(loading, "dataset_version", unreadable)
     key = loading._signature(copy, now=0.0)
     assert len(key) == 12 and key == loading._signature(copy, now=0.1)
+
+
+def test_a_slow_hash_is_repeated_less_often(copy: Path, monkeypatch):
+    """A million events' folder takes seconds to hash: rehashed at most once per 20 times that,
+    not every 5 s; a changed stat is still rehashed at once."""
+    calls = []
+    clock = iter([0.0, 3.0] * 10)  # each hash "takes" 3 s
+    monkeypatch.setattr(loading.time, "perf_counter", lambda: next(clock))
+    real = loading.dataset_version
+    monkeypatch.setattr(loading, "dataset_version", lambda f: calls.append(f) or real(f))
+    loading._signature(copy, now=0.0)
+    loading._signature(copy, now=59.0)
+    assert len(calls) == 1
+    loading._signature(copy, now=60.0)
+    assert len(calls) == 2
+    same_size_edit(copy / "claims.csv", b"a", b"b")  # the ctime moves: rehashed at once
+    loading._signature(copy, now=61.0)
+    assert len(calls) == 3

@@ -21,9 +21,11 @@ of rows (which sources): a response they drop is not kept as context.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from dashboard.data.dataset import Dataset
@@ -228,8 +230,10 @@ def apply_filters(ds: Dataset, f: Filters, links: pd.DataFrame | None = None) ->
         ids = links.loc[links["actor_id"].isin(wanted), "event_id"]
         keep &= ev["event_id"].isin(ids)
     events = ev.copy(deep=False) if keep.all() else ev[keep]  # copy-on-write: no rows copied
-    context = _answering(ev[kind & ~keep], events["event_id"])
-    kept = ds.transfers["event_id"].isin(events["event_id"])
+    index, of_transfer = event_positions(ds)
+    shown = keep.to_numpy()
+    context = _answering(ev[kind & ~keep], index, shown)
+    kept = pd.Series(shown[of_transfer] & (of_transfer >= 0), index=ds.transfers.index)
     transfers = ds.transfers[kept if credible is None else kept & credible]
     located = set()
     for table, rows in (("events", events), ("transfers", transfers)):
@@ -239,17 +243,33 @@ def apply_filters(ds: Dataset, f: Filters, links: pd.DataFrame | None = None) ->
     return View(events, transfers, locations, f, context)
 
 
-def _answering(candidates: pd.DataFrame, shown: pd.Series) -> pd.DataFrame:
-    """The candidates that answer (responds_to_event_ids) one of the shown rows."""
+_POSITIONS: dict[int, tuple] = {}  # id(dataset) -> (weak ref, event index, transfer positions)
+
+
+def event_positions(ds: Dataset) -> tuple[pd.Index, np.ndarray]:
+    """The events' ids as an index (id -> row position) and each transfer's event position
+    (-1 if missing), once per dataset: a filter change then looks rows up by position instead
+    of hashing a million ids again."""
+    hit = _POSITIONS.get(id(ds))
+    if hit is None or hit[0]() is not ds:
+        index = pd.Index(ds.events["event_id"])
+        hit = (weakref.ref(ds), index, index.get_indexer(ds.transfers["event_id"]))
+        _POSITIONS[id(ds)] = hit
+        weakref.finalize(ds, _POSITIONS.pop, id(ds), None)
+    return hit[1], hit[2]
+
+
+def _answering(candidates: pd.DataFrame, index: pd.Index, shown: np.ndarray) -> pd.DataFrame:
+    """The candidates that answer (responds_to_event_ids) one of the shown rows (`shown`: a
+    mask over the events whose ids `index` holds)."""
     answering = candidates[candidates["responds_to_event_ids"].notna()]
     if answering.empty:
         return answering
-    shown_ids = set(shown)
-    hits = [
-        any(t in shown_ids for t in split_ids(targets))
-        for targets in answering["responds_to_event_ids"]
-    ]
-    return answering[hits]
+    targets = [split_ids(t) for t in answering["responds_to_event_ids"]]
+    ids = sorted({t for ts in targets for t in ts})
+    positions = index.get_indexer(ids)
+    shown_ids = {i for i, at in zip(ids, positions, strict=True) if at >= 0 and shown[at]}
+    return answering[[any(t in shown_ids for t in ts) for ts in targets]]
 
 
 def _present(values: pd.Series) -> set:

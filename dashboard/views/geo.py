@@ -7,7 +7,7 @@ import math
 import pandas as pd
 
 from dashboard.data.dataset import Dataset
-from dashboard.views.filters import View
+from dashboard.views.filters import View, event_positions
 
 PRECISION_WORDS = {
     "place": "the place itself",
@@ -61,7 +61,8 @@ def arcs_frame(view: View, ds: Dataset) -> pd.DataFrame:
         "tooltip",
     ]
     keys = ["origin_location_id", "destination_location_id", "category"]
-    t = view.transfers.dropna(subset=keys[:2])
+    # Only the columns used: a million events' transfers are not copied whole, twice.
+    t = view.transfers[[*keys, "quantity_high", "quantity_low"]].dropna(subset=keys[:2])
     if t.empty:
         return pd.DataFrame(columns=cols)
     loc = ds.locations.set_index("location_id")
@@ -104,15 +105,19 @@ def arcs_frame(view: View, ds: Dataset) -> pd.DataFrame:
 
 def sightings_frame(view: View, ds: Dataset) -> pd.DataFrame:
     """Where equipment was seen, with how unsure both the place and the date are."""
-    t = view.transfers.dropna(subset=["sighting_location_id"])
+    t = view.transfers[["sighting_location_id", "event_id", "system_name"]].dropna(
+        subset=["sighting_location_id"]
+    )
     loc = ds.locations.set_index("location_id")
-    events = ds.events.set_index("event_id")
+    index, _ = event_positions(ds)  # each event's row, looked up once per dataset
+    no_date = ds.events["date_start"].isna().to_numpy()
+    date_text = ds.events["date_text"].to_numpy()
     rows = []
     for place, g in t.groupby("sighting_location_id"):
         name = loc.at[place, "name"]
-        dates = events.loc[g["event_id"]]
-        unknown = dates["date_start"].isna()
-        said = [d for d in dates["date_text"].dropna() if d.strip()]
+        at = index.get_indexer(g["event_id"])
+        unknown = pd.Series(no_date[at])
+        said = [d for d in date_text[at] if isinstance(d, str) and d.strip()]
         when = (
             f"date unknown: “{said[0]}”"
             if unknown.all() and said

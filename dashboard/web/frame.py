@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -30,10 +32,59 @@ class Context:
     actor_labels: dict[str, str]
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
+# Cached views, most recently used last. A view holds its own copy of the rows it keeps: at a
+# million events one is ~0.5 GB (58 columns of 8-byte cells), so eight of them (Streamlit's
+# max_entries) would pass the 3 GB budget alone. They are kept up to VIEW_ENTRIES and VIEW_CELLS
+# copied cells instead, the oldest costly one dropped first; the newest always stays. An
+# unfiltered view copies nothing and costs nothing.
+VIEW_ENTRIES = 8
+VIEW_CELLS = 80_000_000  # ≈ 640 MB of copied cells across the cached views
+_views: OrderedDict[tuple, tuple[flt.View, int]] = OrderedDict()
+_views_lock = threading.Lock()
+
+
+def _copied_cells(view: flt.View, ds: Dataset) -> int:
+    """Cells the view's frames copied from the dataset's (none when it keeps every row)."""
+    return sum(
+        mine.size
+        for mine, whole in ((view.events, ds.events), (view.transfers, ds.transfers))
+        if len(mine) != len(whole)
+    )
+
+
+def _evict(budget: int, keep: tuple | None = None) -> None:
+    """Drop the oldest costly views (never `keep`) until the copied cells fit `budget`."""
+    while sum(c for _, c in _views.values()) > budget:
+        costly = [k for k, (_, c) in _views.items() if c and k != keep]  # oldest first
+        if not costly:
+            return
+        del _views[costly[0]]
+
+
 def _view(version: str, filters: flt.Filters, _ds: Dataset, _links: pd.DataFrame) -> flt.View:
     """The rows the filters keep, once per dataset version and filters (shared, read-only)."""
-    return flt.apply_filters(_ds, filters, _links)
+    key = (version, filters)
+    with _views_lock:
+        if key in _views:
+            _views.move_to_end(key)
+            return _views[key][0]
+        # Room for the new view before it is built (at most a copy of every row), so the
+        # peak holds the budget, not the budget and one more view.
+        _evict(VIEW_CELLS - (_ds.events.size + _ds.transfers.size))
+    view = flt.apply_filters(_ds, filters, _links)  # outside the lock: sessions run in parallel
+    with _views_lock:
+        _views[key] = (view, _copied_cells(view, _ds))
+        _views.move_to_end(key)
+        while len(_views) > VIEW_ENTRIES:
+            _views.popitem(last=False)
+        _evict(VIEW_CELLS, keep=key)
+    return view
+
+
+def clear_views() -> None:
+    """Forget every cached view (tests; Streamlit's cache clearing does not reach these)."""
+    with _views_lock:
+        _views.clear()
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)

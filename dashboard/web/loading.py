@@ -28,7 +28,11 @@ from dashboard.web import validated
 # changed: an edit that keeps name, size, mtime and (within one clock tick) ctime is still seen
 # within this many seconds, and the version cited is the data's.
 HASH_EVERY_S = 5.0
-_hashed: dict[str, tuple[tuple, str, float]] = {}  # folder -> (stat signature, hash, when)
+# A hash that takes more than a second (a million events: 700 MB, 1.5 s or more) is repeated at
+# most once per HASH_COST_FACTOR times its own duration instead: it would otherwise cost every
+# other page run its budget. A changed stat is still seen at once.
+HASH_COST_FACTOR = 20
+_hashed: dict[str, tuple[tuple, str, float, float]] = {}  # folder -> (stat, hash, when, took)
 
 
 def _stat_signature(folder: Path) -> tuple:
@@ -56,13 +60,17 @@ def _signature(folder: Path, now: float | None = None) -> str:
     stat = _stat_signature(folder)
     now = time.monotonic() if now is None else now
     last = _hashed.get(str(folder))
-    if last and last[0] == stat and now - last[2] < HASH_EVERY_S:
-        return last[1]
+    if last and last[0] == stat:
+        took = last[3]
+        every = HASH_EVERY_S if took < 1.0 else max(HASH_EVERY_S, HASH_COST_FACTOR * took)
+        if now - last[2] < every:
+            return last[1]
+    started = time.perf_counter()
     try:
         digest = dataset_version(folder)
     except OSError:  # an unreadable file: the validator names it; the key is the stat's
         digest = hashlib.sha256(repr(stat).encode()).hexdigest()[:12]
-    _hashed[str(folder)] = (stat, digest, now)
+    _hashed[str(folder)] = (stat, digest, now, time.perf_counter() - started)
     return digest
 
 

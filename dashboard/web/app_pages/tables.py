@@ -36,6 +36,13 @@ def column_config(table: str, columns) -> dict:
     return config
 
 
+def table_citation(view, ds, table: str, cite_items: tuple) -> tuple[str, dict[str, str]]:
+    """(the table's undated note, its citation with the articles its rows come from): the
+    articles of a million rows take a second to list, so once per filters, not per rerun."""
+    undated = undated_note(view, table)
+    return undated, cited(dict(cite_items), getattr(view, table), ds, undated)
+
+
 f = ctx.filters
 actors = datagrid.actor_names(ctx.ds, f.actors)
 narrowed = datagrid.narrowed_beyond_dates_and_actors(f)
@@ -50,7 +57,7 @@ for table, tab in zip(TABS, st.tabs(list(TABS.values())), strict=True):
     with tab:
         more = f"; the first {SHOWN:,} are shown" if len(rows) > SHOWN else ""
         st.caption(f"{len(rows):,} row(s){more}")
-        undated = undated_note(ctx.view, table)
+        undated, table_cite = frame.cached(table_citation, ctx, table, tuple(cite.items()))
         st.caption(
             f"{undated[0].upper()}{undated[1:]}; downloads say so in their citation. Files "
             "carry names beside ids and the article's publisher, date and address; the XLSX "
@@ -65,7 +72,7 @@ for table, tab in zip(TABS, st.tabs(list(TABS.values())), strict=True):
             column_config=column_config(table, grid.columns) | link,
             row_height=60,
         )
-        files = downloads(rows, table, cited(cite, rows, ctx.ds, undated), ctx.ds.locations, ctx.ds)
+        files = downloads(rows, table, table_cite, ctx.ds.locations, ctx.ds)
         columns = [c for _ in range(0, len(files), 3) for c in st.columns(3)]  # three a row
         for column, d in zip(columns, files, strict=False):
             column.download_button(

@@ -1,0 +1,191 @@
+"""The print view's tables: every row while they are few; past PRINT_ROWS, counts by period
+and category (as the Timeline page counts) and the first LISTED_ROWS rows. Pure pandas.
+
+Words are worked out for the listed rows only, and counts are vectorised, so a sheet of a
+million events costs about what one of three hundred does. Quantities are never added: the
+counts are of rows (figures from different claimants stay apart).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.data.dataset import Dataset
+from dashboard.views.details import when
+from dashboard.views.filters import View
+from dashboard.views.sections import HARDWARE, PERSONNEL
+from dashboard.views.tallies import actor_names
+
+PRINT_ROWS = 300  # as the Timeline draws one mark per row up to 300: past that, counts
+LISTED_ROWS = 50  # past PRINT_ROWS, the rows listed under the counts (a page or two on paper)
+UNDATED = "undated"
+ALL = "all"
+
+
+@dataclass(frozen=True)
+class Section:
+    """One table of the sheet: the rows listed, how many the filters keep, and the counts
+    shown in their place when they are more than the sheet lists (else None)."""
+
+    rows: pd.DataFrame
+    total: int
+    counts: pd.DataFrame | None = None
+
+    @property
+    def capped(self) -> bool:
+        return self.total > len(self.rows)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    figures: Section
+    events: Section
+    transfers: Section
+
+
+def _count(by: list[pd.Series]) -> pd.DataFrame:
+    """Rows per combination of the first key and the second (its values as columns); a row
+    without the first key is counted under None. Categoricals count only what is present."""
+    counts = pd.concat(by, axis=1).groupby(
+        [s.name for s in by], dropna=False, observed=True, sort=True
+    )
+    return counts.size().unstack(fill_value=0)
+
+
+def event_counts(events: pd.DataFrame) -> pd.DataFrame:
+    """Rows per month (the month the event's window starts, else its report's: the Timeline's
+    rule) and event type, months in order, undated last, with a total column and row."""
+    start = events["date_start"].fillna(events["report_date_start"])
+    month = (start.dt.year * 12 + start.dt.month - 1).rename("month")  # whole numbers: fast
+    table = _count([month, events["event_type"]])
+    table.index = [
+        UNDATED if pd.isna(m) else pd.Timestamp(int(m) // 12, int(m) % 12 + 1, 1).strftime("%b %Y")
+        for m in table.index
+    ]
+    return _with_totals(table, "month")
+
+
+def transfer_counts(transfers: pd.DataFrame) -> pd.DataFrame:
+    """Rows per system and status, with a total column and row."""
+    return _with_totals(_count([transfers["system_name"], transfers["status"]]), "system_name")
+
+
+def figure_counts(figures: pd.DataFrame) -> pd.DataFrame:
+    """Per system: how many rows state a figure, how many do not, and from how many claimants.
+    The figures themselves are not added (their claimants and scopes differ)."""
+    stated = figures["quantity_as_stated"].notna()
+    grouped = figures.assign(stated=stated, unstated=~stated).groupby("system_name", sort=True)
+    return (
+        pd.DataFrame(
+            {
+                "figure stated": grouped["stated"].sum(),
+                "quantity not stated": grouped["unstated"].sum(),
+                "claimants": grouped["claimant_actor_id"].nunique(),
+            }
+        )
+        .rename_axis("system_name")
+        .reset_index()
+    )
+
+
+def _with_totals(table: pd.DataFrame, name: str) -> pd.DataFrame:
+    table = table.copy()
+    table[ALL] = table.sum(axis=1)
+    table.loc[ALL] = table.sum(axis=0)
+    table.columns.name = None
+    return table.rename_axis(name).reset_index()
+
+
+def _events(ev: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "summary": ev["summary"],
+            "event_type": ev["event_type"],
+            "claimant": ev["claimant_actor_id"].map(names),
+            "stance": ev["stance"],
+            "happened": _when(ev, "date"),
+            "reported": _when(ev, "report_date"),
+            "row": ev["event_id"],
+        }
+    ).reset_index(drop=True)
+
+
+def _when(rows: pd.DataFrame, prefix: str) -> list[str]:
+    return [
+        when(s, e, p, t)
+        for s, e, p, t in zip(
+            rows[f"{prefix}_start"],
+            rows[f"{prefix}_end"],
+            rows[f"{prefix}_precision"],
+            rows[f"{prefix}_text"],
+            strict=True,
+        )
+    ]
+
+
+def _transfers(tr: pd.DataFrame, events: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """Transfers in words; when they happened is their event's window and words."""
+    own = events[events["event_id"].isin(tr["event_id"])].set_index("event_id")
+    happened = dict(zip(own.index, _when(own, "date"), strict=True))
+    return pd.DataFrame(
+        {
+            "summary": tr["quantity_as_stated"].fillna("quantity not stated")
+            + " "
+            + tr["system_as_written"]
+            + " ("
+            + tr["status"].str.replace("_", " ")
+            + ")",
+            "claimant": tr["claimant_actor_id"].map(names),
+            "happened": tr["event_id"].map(happened),
+            "reported": _when(tr, "report_date"),
+            "row": tr["transfer_id"],
+        }
+    ).reset_index(drop=True)
+
+
+def _figures(fig: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "as stated": fig["quantity_as_stated"].fillna("not stated"),
+            "what": fig["system_as_written"],
+            "status": fig["status"],
+            "claimant": fig["claimant_actor_id"].map(names),
+            "reported": _when(fig, "report_date"),
+            "row": fig["transfer_id"],
+        }
+    ).reset_index(drop=True)
+
+
+def print_sheet(view: View, ds: Dataset, limit: int | None = None) -> Sheet:
+    """The sheet for these filters: each table whole up to `limit` rows (PRINT_ROWS unless
+    given); past that, its counts and its first LISTED_ROWS (at most `limit`) rows."""
+    limit = PRINT_ROWS if limit is None else limit
+    names = actor_names(ds)
+    ev, tr = view.events, view.transfers
+    hardware, personnel = tr["category"].isin(HARDWARE), tr["category"] == PERSONNEL
+    figures = tr[hardware | personnel]  # weapons first, then troops, as the Overview lists them
+
+    def listed(total: int) -> int:
+        return total if total <= limit else min(limit, LISTED_ROWS)
+
+    n = listed(len(figures))
+    first = tr.index[hardware][:n].append(tr.index[personnel][:n])[:n]
+    return Sheet(
+        figures=Section(
+            _figures(tr.loc[first], names),
+            len(figures),
+            figure_counts(figures) if len(figures) > limit else None,
+        ),
+        events=Section(
+            _events(ev.head(listed(len(ev))), names),
+            len(ev),
+            event_counts(ev) if len(ev) > limit else None,
+        ),
+        transfers=Section(
+            _transfers(tr.head(listed(len(tr))), ev, names),
+            len(tr),
+            transfer_counts(tr) if len(tr) > limit else None,
+        ),
+    )

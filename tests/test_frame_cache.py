@@ -79,3 +79,47 @@ def test_room_is_made_before_a_view_is_built(ds, monkeypatch):
     )
     frame._view(ds.version, Filters(include_undated=False, date_basis="happened"), ds, links)
     assert seen == [[]]  # the costly view was dropped before the new one was computed
+
+
+def test_result_cells_count_the_frames_a_result_holds():
+    import pandas as pd
+
+    from dashboard.views.printout import Section
+
+    frame2x3 = pd.DataFrame({"a": [1, 2], "b": [3, 4], "c": [5, 6]})
+    assert frame.result_cells(frame2x3) == 6
+    assert frame.result_cells((object(), 3, frame2x3, pd.Series([1, 2, 3]))) == 9
+    assert frame.result_cells({"x": frame2x3, "y": "text"}) == 6
+    assert frame.result_cells(Section(frame2x3, 2, frame2x3)) == 12
+    assert frame.result_cells("a string") == 0
+
+
+def test_costly_results_are_cleared_oldest_first_past_the_budget(ds, monkeypatch):
+    import streamlit as st
+
+    st.cache_resource.clear()
+    frame._ledger.clear()
+    links = actor_links(ds)
+    calls = []
+
+    def rows_of(view, ds, n):
+        calls.append(n)
+        return view.events.head(n)
+
+    def ctx_for(f):
+        return frame.Context(ds, frame._view(ds.version, f, ds, links), f, None, {})
+
+    ctx = ctx_for(Filters())
+    width = ds.events.shape[1]
+    monkeypatch.setattr(frame, "COMPUTED_CELLS", 3 * width)  # three rows of events
+    frame.cached(rows_of, ctx, 2)
+    frame.cached(rows_of, ctx, 1)
+    frame.cached(rows_of, ctx, 1)  # from the cache
+    assert calls == [2, 1]
+    frame.cached(rows_of, ctx, 2)  # from the cache, now the newest
+    frame.cached(rows_of, ctx, 3)  # over budget: 1 is cleared first (oldest), then 2
+    assert [k[3] for k in frame._ledger] == [(3,)]
+    frame.cached(rows_of, ctx, 1)
+    assert calls == [2, 1, 3, 1]  # cleared from Streamlit's cache: computed again
+    st.cache_resource.clear()
+    frame._ledger.clear()

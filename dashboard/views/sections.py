@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-import numpy as np
 import pandas as pd
 
 from dashboard.schema import TRANSFER_CATEGORIES
@@ -51,14 +50,6 @@ def split_dated(events: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(rows the timeline draws, rows it lists as undated)."""
     dated = is_dated(events)
     return events[dated], events[~dated]
-
-
-def first_undated(events: pd.DataFrame, limit: int) -> tuple[int, int, pd.DataFrame]:
-    """(dated rows, undated rows, the first `limit` undated rows): counts, and a copy of only
-    the rows a page lists (at a million events, a copy of every row costs a second)."""
-    undated = ~is_dated(events).to_numpy()
-    n_undated = int(undated.sum())
-    return len(events) - n_undated, n_undated, events.iloc[np.flatnonzero(undated)[:limit]]
 
 
 def undated_table(undated: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -92,12 +93,48 @@ def _computed(name: str, version: str, filters: flt.Filters, args: tuple, _fn, _
     return _fn(_ctx.view, _ctx.ds, *args)
 
 
+# Streamlit keeps 32 results, whatever their size: at a million events one result can hold a
+# copy of 200,000 rows (the Timeline's undated rows), and 32 of them would be 3 GB. The cells
+# of what each result holds are noted here (keys only), and past COMPUTED_CELLS the oldest
+# costly results are cleared from Streamlit's cache; the newest always stays.
+COMPUTED_CELLS = 40_000_000  # ≈ 320 MB of cells across the cached results
+_ledger: OrderedDict[tuple, int] = OrderedDict()
+_ledger_lock = threading.Lock()
+
+
+def result_cells(obj: object, depth: int = 0) -> int:
+    """Cells of the frames a result holds: in a frame, a series, or a tuple, list, dict or
+    dataclass of them (two levels down)."""
+    if isinstance(obj, pd.DataFrame):
+        return obj.size
+    if isinstance(obj, pd.Series):
+        return len(obj)
+    if depth >= 2:
+        return 0
+    if isinstance(obj, dict):
+        return sum(result_cells(v, depth + 1) for v in obj.values())
+    if isinstance(obj, tuple | list):
+        return sum(result_cells(v, depth + 1) for v in obj)
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return sum(result_cells(getattr(obj, f.name), depth + 1) for f in dataclasses.fields(obj))
+    return 0
+
+
 def cached(fn, ctx: Context, *args):
     """fn(view, ds, *args) once per dataset version and filters: page switches and in-page
     widgets rerun without recomputing. The result is shared between sessions: read it only."""
-    return _computed(
-        f"{fn.__module__}.{fn.__qualname__}", ctx.ds.version, ctx.filters, args, fn, ctx
-    )
+    key = (f"{fn.__module__}.{fn.__qualname__}", ctx.ds.version, ctx.filters, args)
+    result = _computed(*key, fn, ctx)
+    with _ledger_lock:
+        _ledger[key] = result_cells(result)
+        _ledger.move_to_end(key)
+        while sum(_ledger.values()) > COMPUTED_CELLS:
+            costly = [k for k, c in _ledger.items() if c and k != key]  # oldest first
+            if not costly:
+                break
+            del _ledger[costly[0]]
+            _computed.clear(*costly[0], None, None)  # fn and ctx are not part of the key
+    return result
 
 
 def reset_filters(span) -> None:

@@ -191,3 +191,23 @@ def test_past_the_cap_the_sheet_lists_fifty_rows(ds):
     assert printout.LISTED_ROWS == 50
     assert len(sheet.events.rows) == min(50, len(ds.events) - 1)
     assert sheet.events.counts is not None and sheet.transfers.counts is None
+
+
+def test_counts_figure_counts_rows_per_week_from_monday():
+    from dashboard.builders import charts
+
+    ev = events(
+        [
+            (T("2024-11-06"), None, "combat"),  # a Wednesday: the week of Monday 4 Nov
+            (T("2024-11-10"), None, "combat"),  # a Sunday: still that week
+            (T("2024-11-11"), None, "combat"),  # a Monday: the next week
+            (None, T("2024-11-04"), "denial"),  # no event window: its report's week
+            (None, None, "denial"),  # undated: not counted
+        ]
+    )
+    fig = charts.timeline_counts_figure(ev, "event_type")
+    bars = {t.legendgroup: (list(pd.to_datetime(t.x)), list(t.y)) for t in fig.data}
+    assert bars == {
+        "combat": ([T("2024-11-04"), T("2024-11-11")], [2, 1]),
+        "denial": ([T("2024-11-04")], [1]),
+    }

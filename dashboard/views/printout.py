@@ -14,7 +14,7 @@ import pandas as pd
 
 from dashboard.data.dataset import Dataset
 from dashboard.views.details import when
-from dashboard.views.filters import View
+from dashboard.views.filters import View, event_positions
 from dashboard.views.sections import HARDWARE, PERSONNEL
 from dashboard.views.tallies import actor_names
 
@@ -125,10 +125,12 @@ def _when(rows: pd.DataFrame, prefix: str) -> list[str]:
     ]
 
 
-def _transfers(tr: pd.DataFrame, events: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
-    """Transfers in words; when they happened is their event's window and words."""
-    own = events[events["event_id"].isin(tr["event_id"])].set_index("event_id")
-    happened = dict(zip(own.index, _when(own, "date"), strict=True))
+def _transfers(tr: pd.DataFrame, ds: Dataset, names: dict[str, str]) -> pd.DataFrame:
+    """Transfers in words; when they happened is their event's window and words (the event
+    looked up by its row, not by hashing a million ids)."""
+    index, _ = event_positions(ds)
+    own = ds.events.iloc[index.get_indexer(tr["event_id"].unique())]
+    happened = dict(zip(own["event_id"], _when(own, "date"), strict=True))
     return pd.DataFrame(
         {
             "summary": tr["quantity_as_stated"].fillna("quantity not stated")
@@ -184,7 +186,7 @@ def print_sheet(view: View, ds: Dataset, limit: int | None = None) -> Sheet:
             event_counts(ev) if len(ev) > limit else None,
         ),
         transfers=Section(
-            _transfers(tr.head(listed(len(tr))), ev, names),
+            _transfers(tr.head(listed(len(tr))), ds, names),
             len(tr),
             transfer_counts(tr) if len(tr) > limit else None,
         ),

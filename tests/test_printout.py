@@ -38,7 +38,7 @@ def events(rows):
     )
 
 
-def test_event_counts_by_month_and_type_undated_last_with_totals():
+def test_event_counts_by_month_undated_last_and_by_type_with_totals():
     ev = events(
         [
             (T("2024-11-30"), None, "combat"),
@@ -48,20 +48,20 @@ def test_event_counts_by_month_and_type_undated_last_with_totals():
             (T("2023-02-14"), None, "combat"),
         ]
     )
-    out = printout.event_counts(ev)
-    assert out.to_dict("list") == {
+    by_month, by_type = printout.event_counts(ev)
+    assert by_month.to_dict("list") == {
         "month": ["Feb 2023", "Oct 2024", "Nov 2024", "undated", "all"],
-        "combat": [1, 1, 1, 0, 3],
-        "denial": [0, 0, 1, 1, 2],
-        "all": [1, 1, 2, 1, 5],
+        "rows": [1, 1, 2, 1, 5],
     }
+    assert by_type.to_dict("list") == {"event_type": ["combat", "denial", "all"], "rows": [3, 2, 5]}
 
 
 def test_event_counts_of_categorical_types_count_only_present_ones():
     ev = events([(T("2024-11-30"), None, "combat")])
     ev["event_type"] = ev["event_type"].astype(pd.CategoricalDtype(["combat", "denial"]))
-    out = printout.event_counts(ev)
-    assert out.to_dict("list") == {"month": ["Nov 2024", "all"], "combat": [1, 1], "all": [1, 1]}
+    by_month, by_type = printout.event_counts(ev)
+    assert by_month.to_dict("list") == {"month": ["Nov 2024", "all"], "rows": [1, 1]}
+    assert by_type.to_dict("list") == {"event_type": ["combat", "all"], "rows": [1, 1]}
 
 
 def test_transfer_and_figure_counts_count_rows_never_quantities():
@@ -91,7 +91,7 @@ def test_sheet_lists_every_row_up_to_the_cap_and_counts_past_it(ds):
     view = apply_filters(ds, Filters())
     whole = printout.print_sheet(view, ds)
     assert (whole.events.total, len(whole.events.rows)) == (len(ds.events), len(ds.events))
-    assert whole.events.counts is None and not whole.events.capped
+    assert whole.events.counts == () and not whole.events.capped
     assert list(whole.events.rows["row"]) == list(ds.events["event_id"])
     assert list(whole.transfers.rows["row"]) == list(ds.transfers["transfer_id"])
     capped = printout.print_sheet(view, ds, limit=4)  # past 4: the first 4 (LISTED_ROWS is 50)
@@ -101,11 +101,13 @@ def test_sheet_lists_every_row_up_to_the_cap_and_counts_past_it(ds):
         (capped.figures, len(ds.transfers)),  # every transfer is weapons or troops
     ):
         assert part.capped and part.total == total and len(part.rows) == 4
-        assert part.counts is not None and len(part.counts) >= 1
+        assert part.counts and all(len(c) >= 1 for c in part.counts)
     assert list(capped.events.rows["row"]) == list(ds.events["event_id"][:4])
-    assert capped.events.counts["all"].iloc[-1] == len(ds.events)
-    assert capped.transfers.counts["all"].iloc[-1] == len(ds.transfers)
-    figures = capped.figures.counts
+    by_month, by_type = capped.events.counts
+    assert by_month["rows"].iloc[-1] == by_type["rows"].iloc[-1] == len(ds.events)
+    assert int(by_month["rows"].iloc[:-1].sum()) == len(ds.events)
+    assert capped.transfers.counts[0]["all"].iloc[-1] == len(ds.transfers)
+    (figures,) = capped.figures.counts
     assert int(figures["figure stated"].sum() + figures["quantity not stated"].sum()) == len(
         ds.transfers
     )
@@ -166,11 +168,13 @@ def test_print_view_past_the_cap_prints_counts_and_the_first_rows(ds, monkeypatc
         "Data page\\: data",
     ]
     tables = at.table
-    assert len(tables) == 6  # counts, then the first rows, for each of the three
-    assert [len(t.value) for t in tables[1::2]] == [5, 5, 5]
-    counts = tables[2].value  # events per month and type, undated last, totals
-    assert list(counts.iloc[:, 0])[-2:] == ["undated", "all"]
-    assert counts.iloc[-1, -1] == f"{len(ds.events)}"
+    assert len(tables) == 7  # counts, then the first rows; events have two count tables
+    assert [len(tables[i].value) for i in (1, 4, 6)] == [5, 5, 5]
+    by_month = tables[2].value  # events per month, undated and all last
+    assert list(by_month.iloc[:, 0])[-2:] == ["undated", "all"]
+    assert by_month.iloc[-1, -1] == f"{len(ds.events)}"
+    # Narrow enough for paper: no table is wider than the rows' own seven columns.
+    assert max(len(t.value.columns) for t in tables) <= 7
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert {t["type"] for t in spec["data"]} == {"bar"}  # rows per week, as the Timeline counts
 
@@ -178,7 +182,7 @@ def test_print_view_past_the_cap_prints_counts_and_the_first_rows(ds, monkeypatc
 def test_print_view_counts_follow_the_filters(ds, monkeypatch):
     monkeypatch.setattr(printout, "PRINT_ROWS", 5)
     at = run_print({"actor": ["North Korea"]})
-    view_events = int(at.table[2].value.iloc[-1, -1].replace(",", ""))
+    view_events = int(at.table[2].value.iloc[-1, -1].replace(",", ""))  # events: all months
     assert 5 < view_events < len(ds.events)
     assert f"Events ({view_events})" in [h.value for h in at.subheader]
 
@@ -190,7 +194,7 @@ def test_past_the_cap_the_sheet_lists_fifty_rows(ds):
     sheet = printout.print_sheet(view, ds, limit=len(ds.events) - 1)
     assert printout.LISTED_ROWS == 50
     assert len(sheet.events.rows) == min(50, len(ds.events) - 1)
-    assert sheet.events.counts is not None and sheet.transfers.counts is None
+    assert sheet.events.counts and sheet.transfers.counts == ()
 
 
 def test_counts_figure_counts_rows_per_week_from_monday():

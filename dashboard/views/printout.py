@@ -26,12 +26,12 @@ ALL = "all"
 
 @dataclass(frozen=True)
 class Section:
-    """One table of the sheet: the rows listed, how many the filters keep, and the counts
-    shown in their place when they are more than the sheet lists (else None)."""
+    """One table of the sheet: the rows listed, how many the filters keep, and the count
+    tables shown above them when they are more than the sheet lists (else none)."""
 
     rows: pd.DataFrame
     total: int
-    counts: pd.DataFrame | None = None
+    counts: tuple[pd.DataFrame, ...] = ()
 
     @property
     def capped(self) -> bool:
@@ -54,17 +54,24 @@ def _count(by: list[pd.Series]) -> pd.DataFrame:
     return counts.size().unstack(fill_value=0)
 
 
-def event_counts(events: pd.DataFrame) -> pd.DataFrame:
-    """Rows per month (the month the event's window starts, else its report's: the Timeline's
-    rule) and event type, months in order, undated last, with a total column and row."""
+def event_counts(events: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(rows per month, the month the event's window starts, else its report's: the Timeline's
+    rule; months in order, undated and all last), (rows per type, most first, all last). Two
+    narrow tables: a month-by-type table is fourteen columns wide and is cut off on paper."""
     start = events["date_start"].fillna(events["report_date_start"])
     month = (start.dt.year * 12 + start.dt.month - 1).rename("month")  # whole numbers: fast
-    table = _count([month, events["event_type"]])
-    table.index = [
+    per_month = month.value_counts(dropna=False).sort_index(na_position="last")
+    months = [
         UNDATED if pd.isna(m) else pd.Timestamp(int(m) // 12, int(m) % 12 + 1, 1).strftime("%b %Y")
-        for m in table.index
+        for m in per_month.index
     ]
-    return _with_totals(table, "month")
+    by_month = pd.DataFrame({"month": [*months, ALL], "rows": [*per_month, len(events)]})
+    per_type = events["event_type"].value_counts(sort=True)
+    per_type = per_type[per_type > 0]  # categoricals list what is absent too
+    by_type = pd.DataFrame(
+        {"event_type": [*map(str, per_type.index), ALL], "rows": [*per_type, len(events)]}
+    )
+    return by_month, by_type
 
 
 def transfer_counts(transfers: pd.DataFrame) -> pd.DataFrame:
@@ -178,16 +185,16 @@ def print_sheet(view: View, ds: Dataset, limit: int | None = None) -> Sheet:
         figures=Section(
             _figures(tr.loc[first], names),
             len(figures),
-            figure_counts(figures) if len(figures) > limit else None,
+            (figure_counts(figures),) if len(figures) > limit else (),
         ),
         events=Section(
             _events(ev.head(listed(len(ev))), names),
             len(ev),
-            event_counts(ev) if len(ev) > limit else None,
+            event_counts(ev) if len(ev) > limit else (),
         ),
         transfers=Section(
             _transfers(tr.head(listed(len(tr))), ds, names),
             len(tr),
-            transfer_counts(tr) if len(tr) > limit else None,
+            (transfer_counts(tr),) if len(tr) > limit else (),
         ),
     )

@@ -31,12 +31,12 @@ def print_timeline(view, ds, limit: int):
     return charts.timeline_figure(view.events, tallies.actor_names(ds))
 
 
-def section(title: str, part: printout.Section, noun: str, counts_title: str) -> None:
+def section(title: str, part: printout.Section, noun: str, captions: tuple[str, ...]) -> None:
     """A table's heading, its counts when it is long, and its (first) rows."""
     st.subheader(f"{title} ({part.total:,})")
-    if part.counts is not None:
-        st.caption(counts_title)
-        frame.static_table(plain(part.counts))
+    for caption, counts in zip(captions, part.counts, strict=False):
+        st.caption(caption)
+        frame.static_table(plain(counts))
     if part.capped:
         st.caption(  # the link is the app's own address; md() keeps it plain text
             md(
@@ -62,7 +62,7 @@ section(
     "Key figures",
     sheet.figures,
     "figures",
-    "Rows per system (figures are not added: their claimants and scopes differ):",
+    ("Rows per system (figures are not added: their claimants and scopes differ):",),
 )
 
 # 2. The timeline
@@ -78,6 +78,6 @@ section(
     "Events",
     sheet.events,
     "events",
-    "Rows per month (when the event's window starts, else its report's) and type:",
+    ("Rows per month (when the event's window starts, else its report's):", "Rows per type:"),
 )
-section("Transfers", sheet.transfers, "transfers", "Rows per system and status:")
+section("Transfers", sheet.transfers, "transfers", ("Rows per system and status:",))

@@ -13,7 +13,7 @@ import pytest
 from bench.synth import write_dataset
 from dashboard.data import reading
 from dashboard.data.dataset import check_folder, load_dataset
-from dashboard.data.fastcsv import fast_table, quoting_is_plain
+from dashboard.data.fastcsv import SPACES, fast_table, quoting_is_plain
 from dashboard.schema import TABLES
 from tests.fixtures import FIXTURE_DIR
 from tests.test_hostile_data import FAULTS as HOSTILE_FAULTS
@@ -105,6 +105,7 @@ TAKEN = [
     pytest.param(cell("events", "000-ev01", "notes", "a\u2028b\u0085c"), id="unicode-breaks"),
     pytest.param(cell("events", "000-ev01", "notes", "bad\u202edir"), id="bidi-control"),
     pytest.param(cell("events", "000-ev01", "notes", "   "), id="blank-optional"),
+    pytest.param(cell("events", "000-ev01", "passage", "\u2003"), id="unicode-blank-passage"),
     pytest.param(_events(lambda b: b.replace(b"event_id,", b'"event_id",', 1)), id="quoted-header"),
 ]
 LEFT = [
@@ -177,3 +178,7 @@ def test_bytes_python_refuses_are_never_read_fast(bad: bytes):
     events = TABLES["events"]
     assert fast_table(HEADER + b"\n" + FIRST + b"\n", events) is not None
     assert fast_table(HEADER + b"\n" + FIRST + bad + b"\n", events) is None  # in the notes
+
+
+def test_spaces_are_what_python_calls_whitespace():
+    assert "".join(c for c in map(chr, range(0x110000)) if c.isspace()) == SPACES

@@ -106,7 +106,11 @@ def load_dataset(folder: Path | str | None = None) -> Dataset:
     if errors_in(problems):
         raise DatasetInvalid(folder, problems)
     # What the dashboard shows: bidi controls visible (dashboard/data/bidi.py), offsets unchanged.
-    t = {name: show_bidi_in_frame(frame) for name, frame in parsed.tables.items()}
+    # A table whose bytes hold no control (fastcsv.has_bidi_bytes) has none to show.
+    t = {
+        name: frame if name in parsed.bidi_free else show_bidi_in_frame(frame)
+        for name, frame in parsed.tables.items()
+    }
     return Dataset(
         folder=folder,
         version=dataset_version(folder),

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -35,6 +36,11 @@ _BOUNDARY = np.array([False] * 256)
 _BOUNDARY[[COMMA, NEWLINE, CR]] = True
 _WHOLE_NUMBER = r"^-?[0-9]{1,18}$"  # within 64 bits whatever the digits
 SCAN = 16 * 1024 * 1024  # bytes compared at a time: bounded memory whatever the file's size
+# A cell str.isspace() may call blank starts with one of these (parsing.parse_column).
+SPACES = (  # every character for which str.isspace() holds (tests/test_fastcsv.py checks)
+    "\x09\x0a\x0b\x0c\x0d\x1c\x1d\x1e\x1f\x20\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+MAY_BE_BLANK = "^(?:$|[" + "".join(f"\\x{{{ord(c):x}}}" for c in SPACES) + "])"
 SAMPLE = 10_000  # cells looked at to tell an id or passage column from a column of few values
 
 
@@ -63,16 +69,15 @@ def quoting_is_plain(buf: np.ndarray, quotes: np.ndarray) -> bool:
     return bool(open_ok.all() and close_ok.all())
 
 
-def record_lines(buf: np.ndarray, quotes: np.ndarray, n_rows: int) -> list[int] | None:
+def record_lines(data: bytes, quotes: np.ndarray, n_rows: int) -> list[int] | None:
     """The CSV line each of n_rows records starts on, when the newlines outside quoted fields
     end exactly the header and those records (no blank line, which Arrow skips); else None."""
-    ends_last = len(buf) and buf[-1] == NEWLINE
-    newlines = positions(buf, NEWLINE)
-    if len(newlines) + (0 if ends_last else 1) == n_rows + 1:
+    unended = 0 if data.endswith(b"\n") else 1
+    if data.count(b"\n") + unended == n_rows + 1:
         return list(range(2, n_rows + 2))  # one line per record: the usual case
-    outside = np.searchsorted(quotes, newlines) % 2 == 0
-    ends = np.flatnonzero(outside)  # index among all newlines of each record's end
-    if len(ends) + (0 if ends_last else 1) != n_rows + 1:
+    newlines = positions(np.frombuffer(data, dtype=np.uint8), NEWLINE)
+    ends = np.flatnonzero(np.searchsorted(quotes, newlines) % 2 == 0)  # among all newlines
+    if len(ends) + unended != n_rows + 1:
         return None
     return (ends[:n_rows] + 2).tolist()
 
@@ -129,7 +134,11 @@ def typed_column(cells: pyarrow.ChunkedArray, f: Field, column: pa.Column) -> pd
     elif f.type in ("string", "id_list") and _mostly_distinct(cells):
         # Passages and ids: each cell its own value, so no table of distinct values to build.
         raw = pd.Series(cells.to_numpy(zero_copy_only=False), dtype=object)
-        values = distinct = parse_column(raw, f)[0]  # text cannot fail to parse
+        if pc.any(pc.match_substring_regex(cells, MAY_BE_BLANK)).as_py():
+            values = parse_column(raw, f)[0]  # blank cells become None; text cannot fail
+        else:
+            values = raw  # what parse_column gives when no cell is blank
+        distinct = values
     else:
         encoded = pc.dictionary_encode(cells)
         raw = pd.Series(encoded.dictionary.to_pylist(), dtype=object)
@@ -145,7 +154,13 @@ def typed_column(cells: pyarrow.ChunkedArray, f: Field, column: pa.Column) -> pd
 def passes(distinct: pd.Series, column: pa.Column) -> bool:
     """The column's pandera checks, nullability among them, on its distinct values: each check
     looks at one cell at a time, so they hold on the column exactly when they hold here."""
-    schema = pa.SeriesSchema(checks=column.checks, nullable=column.nullable)
+    checks = [c for c in column.checks if c.name != "str_matches"]
+    present = distinct.dropna()  # a check ignores missing values, as pandera's do
+    for check in column.checks:  # pandera's str.match, without pandas' cost per cell
+        pattern = check.statistics.get("pattern") if check.name == "str_matches" else None
+        if pattern and not all(map(re.compile(pattern).match, present)):
+            return False
+    schema = pa.SeriesSchema(checks=checks, nullable=column.nullable)
     try:
         schema.validate(distinct, lazy=False)
     except (pa.errors.SchemaError, pa.errors.SchemaErrors):
@@ -183,20 +198,28 @@ def fast_table(data: bytes, table: Table) -> FastTable | None:
     cells = arrow_table(data, header)
     if cells is None or cells.num_rows == 0 or _doubtful_rows(cells):
         return None  # no rows: the exact path is quick for those
-    lines = record_lines(buf, quotes, cells.num_rows)
+    lines = record_lines(data, quotes, cells.num_rows)
     if lines is None:
         return None
     schema = pandera_schema(table)
-    columns = {}
+    frame = pd.DataFrame(index=pd.RangeIndex(cells.num_rows))
     for f in table.fields:
+        # Distinct cells are distinct ids (a blank one fails as empty anyway).
+        is_key = f.name == table.primary_key
+        if (
+            is_key
+            and f.type == "string"
+            and pc.count_distinct(cells.column(f.name)).as_py() != len(frame)
+        ):
+            return None
         values = typed_column(cells.column(f.name), f, schema.columns[f.name])
         if values is None:
             return None
-        if f.name == table.primary_key and values.duplicated().any():
+        if f.name == table.primary_key and f.type != "string" and values.duplicated().any():
             return None
-        columns[f.name] = values
+        frame[f.name] = values  # column by column, as check_table does: no copy into a block
         cells = cells.drop_columns([f.name])  # its memory goes as the frame's grows
-    return FastTable(pd.DataFrame(columns), lines, has_bidi_bytes(buf))
+    return FastTable(frame, lines, has_bidi_bytes(buf))
 
 
 def _header(data: bytes, quotes: np.ndarray) -> list[str] | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import pandas as pd
+
 from dashboard.data.parsing import split_ids
 from dashboard.data.problems import Problem
 from dashboard.data.reading import Parsed
@@ -30,14 +32,16 @@ def check_references(parsed: Parsed, skip: Skip) -> Iterator[Problem]:
                 known, target = keys[f.ref], f"{f.ref}.csv"
             else:
                 continue
-            values = frame[f.name].dropna()
             missing = {}  # each distinct cell once: rows are many, distinct cells are few
-            for value in set(values.tolist()):
+            for value in pd.unique(frame[f.name].to_numpy()):
+                if not isinstance(value, str):
+                    continue  # an empty cell
                 items = split_ids(value) if f.type == "id_list" else [value]
                 if unknown := [item for item in items if item not in known]:
                     missing[value] = unknown
             if not missing:
                 continue
+            values = frame[f.name].dropna()
             for i, value in values[values.isin(list(missing))].items():
                 for item in missing[value]:
                     yield Problem(table.path, lines[i], f.name, item, f"no such id in {target}")

@@ -105,7 +105,7 @@ TAKEN = [
     pytest.param(cell("events", "000-ev01", "notes", "a\u2028b\u0085c"), id="unicode-breaks"),
     pytest.param(cell("events", "000-ev01", "notes", "bad\u202edir"), id="bidi-control"),
     pytest.param(cell("events", "000-ev01", "notes", "   "), id="blank-optional"),
-    pytest.param(cell("events", "000-ev01", "passage", "\u2003"), id="unicode-blank-passage"),
+    pytest.param(cell("events", "000-ev01", "notes", "\u2003\u3000"), id="unicode-blank-optional"),
     pytest.param(_events(lambda b: b.replace(b"event_id,", b'"event_id",', 1)), id="quoted-header"),
 ]
 LEFT = [
@@ -126,6 +126,7 @@ LEFT = [
     pytest.param(_events(lambda b: b.decode().encode("utf-16")), id="utf-16"),
     pytest.param(_events(lambda b: b.replace(b"notes", b"notes,notes", 1)), id="dup-header"),
     pytest.param(cell("events", "000-ev01", "event_id", "\u3000"), id="unicode-blank-id"),
+    pytest.param(cell("events", "000-ev01", "passage", "\u2003"), id="unicode-blank-passage"),
     pytest.param(cell("events", "000-ev02", "event_id", "000-ev01"), id="duplicate-id"),
     pytest.param(cell("events", "000-ev01", "date_start", "2024-1-5"), id="date-form"),
     pytest.param(cell("events", "000-ev01", "passage_start", " 5"), id="spaced-integer"),

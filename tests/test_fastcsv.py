@@ -183,3 +183,11 @@ def test_bytes_python_refuses_are_never_read_fast(bad: bytes):
 
 def test_spaces_are_what_python_calls_whitespace():
     assert "".join(c for c in map(chr, range(0x110000)) if c.isspace()) == SPACES
+
+
+def test_a_bidi_control_read_fast_is_shown_visibly_in_the_loaded_dataset(folder: Path):
+    cell("events", "000-ev01", "notes", "bad\u202edir")(folder)
+    assert "events" in check_folder(folder)[0].fast
+    events = load_dataset(folder).events
+    assert events.loc[events["event_id"] == "000-ev01", "notes"].item() == "bad\ufffddir"
+    assert (events["notes"].dropna().str.contains("\u202e")).sum() == 0

@@ -360,7 +360,9 @@ def read_grid(df: Locator, column: str | None = None) -> Grid:
     df.scroll_into_view_if_needed()
     raw = df.evaluate(_GRID_JS, column or "")
     ordered = [v for _, v in sorted(raw["values"].items(), key=lambda kv: int(kv[0]))]
-    if column and column in raw["headers"] and len(ordered) != raw["rowcount"]:
+    if column and column not in raw["headers"]:  # a renamed header must fail, not read as empty
+        raise AssertionError(f"no column {column!r} in the grid: {raw['headers']}")
+    if column and len(ordered) != raw["rowcount"]:
         raise AssertionError(f"read {len(ordered)} of the grid's {raw['rowcount']} rows")
     return Grid(raw["rowcount"], raw["headers"], ordered)
 

@@ -203,6 +203,6 @@ def test_ingest_review_reload_merge_and_find_the_rows(new_tab, curate_app, inges
     assert ing.event in drawn
     viewer.goto(f"data?claimant={quote('Defence Ministry')}")  # the article's new claimant
     table = viewer.page.get_by_test_id("stDataFrame").first
-    assert s.read_grid(table, "event_id").values == [ing.event]
-    assert s.read_grid(table, "summary").values == [EDITED]
+    assert s.read_grid(table, "id").values == [ing.event]
+    assert s.read_grid(table, "Summary").values == [EDITED]
     assert_clean_console(viewer.rec)

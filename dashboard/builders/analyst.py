@@ -147,5 +147,12 @@ def articles_cited(ds, article_ids) -> str:
 def view_articles_cited(view, ds) -> str:
     """articles_cited for every row a view keeps (events and transfers)."""
     return articles_cited(
-        ds, pd.concat([view.events["article_id"], view.transfers["article_id"]], ignore_index=True)
+        ds,
+        pd.concat(
+            [
+                view.event_cols("article_id")["article_id"],
+                view.transfer_cols("article_id")["article_id"],
+            ],
+            ignore_index=True,
+        ),
     )

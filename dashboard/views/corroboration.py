@@ -172,7 +172,7 @@ def corroboration(view: View, ds: Dataset, coded: ClaimRows | None = None) -> pd
     """Per claim: K articles, J independent origins, the claimants, the chains, who denies it.
     Counted on integer codes of the view's rows (claim_rows, made once per dataset)."""
     c = claim_rows(ds) if coded is None else coded
-    rows = c.codes[c.codes.index.isin(view.events.index)]
+    rows = c.codes[c.codes.index.isin(view.event_index)]
     sup = rows[rows["support"]]
     claim = sup["claim"].to_numpy()
     ends = c.same_as

@@ -22,7 +22,7 @@ of rows (which sources): a response they drop is not kept as context.
 from __future__ import annotations
 
 import weakref
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
@@ -61,24 +61,106 @@ class Filters:
     credibility: str | None = None  # the worst grade kept: "3" keeps 1, 2 and 3
 
 
-@dataclass(frozen=True)
 class View:
-    """The rows of every table that the current filters keep."""
+    """The rows of every table that the current filters keep.
 
-    events: pd.DataFrame
-    transfers: pd.DataFrame
-    locations: pd.DataFrame
-    filters: Filters = field(default_factory=Filters)
-    context: pd.DataFrame | None = None  # responses kept because they answer a shown row
+    A view keeps, for events and transfers, the whole table and which of its rows are kept (a
+    mask); the kept rows are copied into a frame only when a page first asks for `events` or
+    `transfers` (at a million events that copy is 59 columns of a million cells, a third of a
+    second). What needs less asks for less: `n_events`, `event_index` (the kept rows' labels,
+    for picking rows of a per-dataset table) and `event_cols(...)` (a few columns of the kept
+    rows); the same for transfers. Read-only and shared between sessions."""
+
+    def __init__(
+        self,
+        events: pd.DataFrame,
+        transfers: pd.DataFrame,
+        locations: pd.DataFrame,
+        filters: Filters | None = None,
+        context: pd.DataFrame | None = None,
+        *,
+        event_keep: np.ndarray | None = None,
+        transfer_keep: np.ndarray | None = None,
+    ):
+        """`events` and `transfers` are the rows shown; or, with `event_keep` / `transfer_keep`
+        (boolean masks), the whole tables the kept rows are taken from."""
+        self._tables = {"events": (events, event_keep), "transfers": (transfers, transfer_keep)}
+        self._built: dict[str, pd.DataFrame] = {}
+        self.locations = locations
+        self.filters = Filters() if filters is None else filters
+        self.context = context  # responses kept because they answer a shown row
+
+    def _rows(self, table: str) -> pd.DataFrame:
+        frame = self._built.get(table)  # a race between sessions builds it twice, harmlessly
+        if frame is None:
+            whole, keep = self._tables[table]
+            frame = whole.copy(deep=False) if keep is None else whole[keep]
+            self._built[table] = frame
+        return frame
+
+    def _cols(self, table: str, names) -> pd.DataFrame:
+        if table in self._built:
+            return self._built[table][list(names)]
+        whole, keep = self._tables[table]
+        part = whole[list(names)]
+        return part if keep is None else part[keep]
+
+    def _index(self, table: str) -> pd.Index:
+        whole, keep = self._tables[table]
+        return whole.index if keep is None else whole.index[keep]
+
+    def _count(self, table: str) -> int:
+        whole, keep = self._tables[table]
+        return len(whole) if keep is None else int(np.count_nonzero(keep))
+
+    @property
+    def events(self) -> pd.DataFrame:
+        return self._rows("events")
+
+    @property
+    def transfers(self) -> pd.DataFrame:
+        return self._rows("transfers")
+
+    def event_cols(self, *names: str) -> pd.DataFrame:
+        """Only these columns of the shown events (cheap: nothing else is copied)."""
+        return self._cols("events", names)
+
+    def transfer_cols(self, *names: str) -> pd.DataFrame:
+        return self._cols("transfers", names)
+
+    @property
+    def event_index(self) -> pd.Index:
+        """The labels of the shown events in the dataset's table (nothing copied but them)."""
+        return self._index("events")
+
+    @property
+    def transfer_index(self) -> pd.Index:
+        return self._index("transfers")
+
+    @property
+    def n_events(self) -> int:
+        return self._count("events")
+
+    @property
+    def n_transfers(self) -> int:
+        return self._count("transfers")
+
+    def copied_cells(self) -> int:
+        """Cells of the rows copied so far (what this view costs beyond the dataset)."""
+        return sum(
+            frame.size for name, frame in self._built.items() if self._tables[name][1] is not None
+        )
 
     @property
     def empty(self) -> bool:
-        return self.events.empty
+        return self.n_events == 0
 
     @property
     def answering(self) -> pd.DataFrame:
         """The responses kept for context (none when the filters dropped no answer)."""
-        return self.events.iloc[:0] if self.context is None else self.context
+        if self.context is None:
+            return self._tables["events"][0].iloc[:0]
+        return self.context
 
 
 def effective_window(events: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
@@ -118,7 +200,8 @@ def date_span(ds: Dataset, basis: str = "either") -> tuple[date, date] | None:
 
 def date_counts(view: View) -> tuple[int, int]:
     """(rows with a date on the filter's basis, rows without one) among the rows shown."""
-    has = dated(view.events, view.filters.date_basis)
+    starts = [start for start, _ in WINDOWS[view.filters.date_basis]]
+    has = dated(view.event_cols(*starts), view.filters.date_basis)
     return int(has.sum()), int((~has).sum())
 
 
@@ -232,18 +315,26 @@ def apply_filters(ds: Dataset, f: Filters, links: pd.DataFrame | None = None) ->
         wanted = actor_descendants(ds.actors, f.actors)
         ids = links.loc[links["actor_id"].isin(wanted), "event_id"]
         keep &= ev["event_id"].isin(ids)
-    events = ev.copy(deep=False) if keep.all() else ev[keep]  # copy-on-write: no rows copied
-    index, of_transfer = event_positions(ds)
     shown = keep.to_numpy()
-    context = _answering(ev[kind & ~keep], index, shown)
-    kept = pd.Series(shown[of_transfer] & (of_transfer >= 0), index=ds.transfers.index)
-    transfers = ds.transfers[kept if credible is None else kept & credible]
+    index, of_transfer = event_positions(ds)
+    context = _answering(ev, (kind & ~keep).to_numpy(), index, shown)
+    kept = shown[of_transfer] & (of_transfer >= 0)
+    if credible is not None:
+        kept &= credible.to_numpy()
     located = set()
-    for table, rows in (("events", events), ("transfers", transfers)):
-        for values in reference_values(rows, table, "locations"):
-            located |= _present(values)
+    for table, whole, mask in (("events", ev, shown), ("transfers", ds.transfers, kept)):
+        for name in TABLES[table].ref_columns("locations"):
+            located |= _present(whole[name].to_numpy()[mask])
     locations = ds.locations[ds.locations["location_id"].isin(located)]
-    return View(events, transfers, locations, f, context)
+    return View(
+        ev,
+        ds.transfers,
+        locations,
+        f,
+        context,
+        event_keep=None if shown.all() else shown,
+        transfer_keep=None if kept.all() else kept,
+    )
 
 
 _POSITIONS: dict[int, tuple] = {}  # id(dataset) -> (weak ref, event index, transfer positions)
@@ -262,10 +353,12 @@ def event_positions(ds: Dataset) -> tuple[pd.Index, np.ndarray]:
     return hit[1], hit[2]
 
 
-def _answering(candidates: pd.DataFrame, index: pd.Index, shown: np.ndarray) -> pd.DataFrame:
-    """The candidates that answer (responds_to_event_ids) one of the shown rows (`shown`: a
-    mask over the events whose ids `index` holds)."""
-    answering = candidates[candidates["responds_to_event_ids"].notna()]
+def _answering(
+    events: pd.DataFrame, candidate: np.ndarray, index: pd.Index, shown: np.ndarray
+) -> pd.DataFrame:
+    """The candidate rows (a mask over `events`) that answer (responds_to_event_ids) one of
+    the shown rows (`shown`: a mask over the events whose ids `index` holds)."""
+    answering = events[candidate & events["responds_to_event_ids"].notna().to_numpy()]
     if answering.empty:
         return answering
     targets = [split_ids(t) for t in answering["responds_to_event_ids"]]
@@ -275,9 +368,9 @@ def _answering(candidates: pd.DataFrame, index: pd.Index, shown: np.ndarray) -> 
     return answering[[any(t in shown_ids for t in ts) for ts in targets]]
 
 
-def _present(values: pd.Series) -> set:
+def _present(values) -> set:
     """The distinct non-missing values (hashed once each, not once per row)."""
-    distinct = values.unique()
+    distinct = pd.unique(values)
     return set(distinct[pd.notna(distinct)])
 
 
@@ -298,10 +391,12 @@ def responds_to_pairs(events: pd.DataFrame) -> pd.DataFrame:
 
 def undated_note(view: View, table: str) -> str:
     """How many of a table's shown rows are undated: '12 undated row(s) included'."""
-    undated = view.events.loc[~dated(view.events, view.filters.date_basis), "event_id"]
+    starts = [start for start, _ in WINDOWS[view.filters.date_basis]]
+    ev = view.event_cols("event_id", *starts)
+    undated = ev.loc[~dated(ev, view.filters.date_basis), "event_id"]
     if table == "events":
         return f"{len(undated):,} undated row(s) included"
     if table == "transfers":
-        n = int(view.transfers["event_id"].isin(undated).sum())
+        n = int(view.transfer_cols("event_id")["event_id"].isin(undated).sum())
         return f"{n:,} row(s) of undated events included"
     return "places carry no date"

@@ -27,9 +27,11 @@ def _counts(transfers: pd.DataFrame, column: str) -> pd.Series:
 def places_frame(view: View, ds: Dataset) -> pd.DataFrame:
     """Each place with its rows: events placed there, transfers sent to, from or seen there.
     The tooltip stays short (three lines); a click pins every row (dashboard.views.details)."""
-    counts = view.events["location_id"].dropna().value_counts()
-    for column in ("destination_location_id", "origin_location_id", "sighting_location_id"):
-        counts = counts.add(_counts(view.transfers, column), fill_value=0)
+    counts = view.event_cols("location_id")["location_id"].dropna().value_counts()
+    columns = ("destination_location_id", "origin_location_id", "sighting_location_id")
+    transfers = view.transfer_cols(*columns)
+    for column in columns:
+        counts = counts.add(_counts(transfers, column), fill_value=0)
     locs = view.locations.set_index("location_id")
     locs = locs[locs.index.isin(counts.index)]
     out = locs[["name", "lat", "lon", "geo_precision"]].copy()
@@ -62,7 +64,7 @@ def arcs_frame(view: View, ds: Dataset) -> pd.DataFrame:
     ]
     keys = ["origin_location_id", "destination_location_id", "category"]
     # Only the columns used: a million events' transfers are not copied whole, twice.
-    t = view.transfers[[*keys, "quantity_high", "quantity_low"]].dropna(subset=keys[:2])
+    t = view.transfer_cols(*keys, "quantity_high", "quantity_low").dropna(subset=keys[:2])
     if t.empty:
         return pd.DataFrame(columns=cols)
     loc = ds.locations.set_index("location_id")
@@ -105,7 +107,7 @@ def arcs_frame(view: View, ds: Dataset) -> pd.DataFrame:
 
 def sightings_frame(view: View, ds: Dataset) -> pd.DataFrame:
     """Where equipment was seen, with how unsure both the place and the date are."""
-    t = view.transfers[["sighting_location_id", "event_id", "system_name"]].dropna(
+    t = view.transfer_cols("sighting_location_id", "event_id", "system_name").dropna(
         subset=["sighting_location_id"]
     )
     loc = ds.locations.set_index("location_id")

@@ -42,7 +42,7 @@ def figure_points(view: View, ds: Dataset, points: pd.DataFrame | None = None) -
     """One row per transfer with a stated figure: its bounds, date, claimant, article, grade.
     `points` is point_rows(ds) when the caller keeps it (computed once per dataset)."""
     points = point_rows(ds) if points is None else points
-    return points[points.index.isin(view.transfers.index)].reset_index(drop=True)
+    return points[points.index.isin(view.transfer_index)].reset_index(drop=True)
 
 
 def systems(points: pd.DataFrame) -> list[str]:

@@ -84,7 +84,7 @@ def answers_table(view: View, ds: Dataset, pairs: pd.DataFrame | None = None) ->
     timing; a response kept only because it answers a shown row is marked so. `pairs` is
     answer_pairs(ds) when the caller keeps it (computed once per dataset)."""
     pairs = answer_pairs(ds) if pairs is None else pairs
-    shown = pairs[pairs["row"].isin(view.events.index)]
+    shown = pairs[pairs["row"].isin(view.event_index)]
     context = pairs[pairs["row"].isin(view.answering.index)]
     out = pd.concat([shown, context], ignore_index=True)[ANSWER_COLUMNS]
     out["shown because"] = [""] * len(shown) + [CONTEXT_MARK] * len(context)
@@ -117,7 +117,7 @@ def contested(view: View, ds: Dataset, table: pd.DataFrame | None = None) -> pd.
     kept because they answer a shown row. `table` is contested_rows(ds) when the caller keeps
     it (computed once per dataset)."""
     table = contested_rows(ds) if table is None else table
-    shown = table[table["contested"] & table.index.isin(view.events.index)]
+    shown = table[table["contested"] & table.index.isin(view.event_index)]
     context = table[table.index.isin(view.answering.index)]
     out = pd.concat([shown, context]).drop(columns="contested").reset_index(drop=True)
     if out["answers"].isna().all():  # typed as the row-wise version typed "nothing answered"

@@ -82,18 +82,18 @@ def transfer_rows(ds: Dataset) -> pd.DataFrame:
     )
 
 
-def take(table: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
-    """The rows of a per-dataset table (indexed like the dataset's) that a view keeps, in the
-    view's order, numbered from 0."""
-    if len(rows) == len(table) and rows.index.equals(table.index):
+def take(table: pd.DataFrame, index: pd.Index) -> pd.DataFrame:
+    """The rows of a per-dataset table (indexed like the dataset's) that a view keeps (`index`:
+    their labels, e.g. View.transfer_index), in the view's order, numbered from 0."""
+    if len(index) == len(table) and index.equals(table.index):
         return table.reset_index(drop=True)
-    return table.loc[rows.index].reset_index(drop=True)
+    return table.loc[index].reset_index(drop=True)
 
 
 def quantity_rows(view: View, ds: Dataset, table: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per transfer with its figure as stated, bounds, claimant and report date.
     `table` is transfer_rows(ds) when the caller keeps it (computed once per dataset)."""
-    return take(transfer_rows(ds) if table is None else table, view.transfers)
+    return take(transfer_rows(ds) if table is None else table, view.transfer_index)
 
 
 def overview_metrics(view: View, ds: Dataset, table: pd.DataFrame | None = None) -> dict:
@@ -101,20 +101,20 @@ def overview_metrics(view: View, ds: Dataset, table: pd.DataFrame | None = None)
     hardware = q[q["category"].isin(HARDWARE)]
     personnel = q[q["category"] == PERSONNEL]
     return {
-        "events": len(view.events),
-        "transfers": len(view.transfers),
+        "events": view.n_events,
+        "transfers": view.n_transfers,
         "hardware": hardware,
         "personnel": personnel,
         "span": shown_span(view),
-        "claimants": view.events["claimant_actor_id"].nunique(),
+        "claimants": view.event_cols("claimant_actor_id")["claimant_actor_id"].nunique(),
     }
 
 
 def shown_span(view: View):
     """Earliest to latest day of the shown rows' windows (on the filter's basis), within the
     chosen range: the span follows the filter."""
-    f, ev = view.filters, view.events
-    windows = WINDOWS[f.date_basis]
+    f, windows = view.filters, WINDOWS[view.filters.date_basis]
+    ev = view.event_cols(*(c for window in windows for c in window))
     starts = pd.concat([ev[s] for s, _ in windows]).dropna()
     ends = pd.concat([ev[e] for _, e in windows]).dropna()
     if starts.empty:
@@ -166,10 +166,10 @@ def claims_matrix(view: View, ds: Dataset) -> pd.DataFrame:
     """Claims (rows) × claimants (columns); each cell the claimant's stance(s) on the claim."""
     names = actor_names(ds)
     propositions = dict(zip(ds.claims["claim_id"], ds.claims["proposition"], strict=True))
-    if view.events.empty:
+    if view.empty:
         return pd.DataFrame()
     # Each (claim, claimant, stance) once, in order of first appearance: rows are many, these few.
-    ev = view.events[["claim_id", "claimant_actor_id", "stance"]].drop_duplicates()
+    ev = view.event_cols("claim_id", "claimant_actor_id", "stance").drop_duplicates()
     cells = (
         ev.assign(
             claimant=ev["claimant_actor_id"].map(names), claim=ev["claim_id"].map(propositions)
@@ -185,8 +185,8 @@ def claims_matrix(view: View, ds: Dataset) -> pd.DataFrame:
 def cited_passages(view: View) -> pd.DataFrame:
     """One row per distinct passage (article, start, end) with the ids of the rows citing it."""
     cols = ["article_id", "passage_start", "passage_end", "passage"]
-    ev = view.events[cols].assign(row_id=view.events["event_id"])
-    tr = view.transfers[cols].assign(row_id=view.transfers["transfer_id"])
+    ev = view.event_cols(*cols, "event_id").rename(columns={"event_id": "row_id"})
+    tr = view.transfer_cols(*cols, "transfer_id").rename(columns={"transfer_id": "row_id"})
     rows = pd.concat([ev, tr], ignore_index=True)
     if rows.empty:
         return pd.DataFrame(columns=[*cols, "rows"])

@@ -33,33 +33,26 @@ class Context:
     actor_labels: dict[str, str]
 
 
-# Cached views, most recently used last. A view holds its own copy of the rows it keeps: at a
-# million events one is ~0.5 GB (58 columns of 8-byte cells), so eight of them (Streamlit's
-# max_entries) would pass the 3 GB budget alone. They are kept up to VIEW_ENTRIES and VIEW_CELLS
-# copied cells instead, the oldest costly one dropped first; the newest always stays. An
-# unfiltered view copies nothing and costs nothing.
+# Cached views, most recently used last. A view copies the rows it keeps only when a page asks
+# for them (filters.View): at a million events one copy is ~0.5 GB (59 columns of 8-byte
+# cells), so eight of them (Streamlit's max_entries) would pass the 3 GB budget alone. They are
+# kept up to VIEW_ENTRIES and VIEW_CELLS copied cells instead, the oldest costly one dropped
+# first; the newest always stays. A view that copied nothing costs nothing.
 VIEW_ENTRIES = 8
 VIEW_CELLS = 80_000_000  # ≈ 640 MB of copied cells across the cached views
-_views: OrderedDict[tuple, tuple[flt.View, int]] = OrderedDict()
+_views: OrderedDict[tuple, flt.View] = OrderedDict()
 _views_lock = threading.Lock()
 
 
-def _copied_cells(view: flt.View, ds: Dataset) -> int:
-    """Cells the view's frames copied from the dataset's (none when it keeps every row)."""
-    return sum(
-        mine.size
-        for mine, whole in ((view.events, ds.events), (view.transfers, ds.transfers))
-        if len(mine) != len(whole)
-    )
-
-
 def _evict(budget: int, keep: tuple | None = None) -> None:
-    """Drop the oldest costly views (never `keep`) until the copied cells fit `budget`."""
-    while sum(c for _, c in _views.values()) > budget:
-        costly = [k for k, (_, c) in _views.items() if c and k != keep]  # oldest first
+    """Drop the oldest costly views (never `keep`) until the copied cells fit `budget`. A
+    view's cost is read now: its rows are copied after it is cached, by the pages."""
+    costs = {k: v.copied_cells() for k, v in _views.items()}
+    while sum(costs.values()) > budget:
+        costly = [k for k, c in costs.items() if c and k != keep]  # oldest first
         if not costly:
             return
-        del _views[costly[0]]
+        del _views[costly[0]], costs[costly[0]]
 
 
 def _view(version: str, filters: flt.Filters, _ds: Dataset, _links: pd.DataFrame) -> flt.View:
@@ -68,13 +61,14 @@ def _view(version: str, filters: flt.Filters, _ds: Dataset, _links: pd.DataFrame
     with _views_lock:
         if key in _views:
             _views.move_to_end(key)
-            return _views[key][0]
-        # Room for the new view before it is built (at most a copy of every row), so the
-        # peak holds the budget, not the budget and one more view.
+            _evict(VIEW_CELLS, keep=key)
+            return _views[key]
+        # Room for the new view before it is built and copied (at most a copy of every row),
+        # so the peak holds the budget, not the budget and one more view.
         _evict(VIEW_CELLS - (_ds.events.size + _ds.transfers.size))
     view = flt.apply_filters(_ds, filters, _links)  # outside the lock: sessions run in parallel
     with _views_lock:
-        _views[key] = (view, _copied_cells(view, _ds))
+        _views[key] = view
         _views.move_to_end(key)
         while len(_views) > VIEW_ENTRIES:
             _views.popitem(last=False)
@@ -170,7 +164,7 @@ def filter_line(ctx: Context) -> str:
         if values:
             parts.append(f"{label} {', '.join(values)}")
     shown = (
-        f"{len(ctx.view.events):,} events, {len(ctx.view.transfers):,} transfers · "
+        f"{ctx.view.n_events:,} events, {ctx.view.n_transfers:,} transfers · "
         f"{flt.undated_words(ctx.view)}"
     )
     if not parts and f.include_undated:

@@ -29,7 +29,7 @@ cols[3].metric("Claimants", m["claimants"], help="Distinct sources that say some
 
 
 st.caption(
-    f"From {ctx.view.events['article_id'].nunique()} article(s). Figures are grouped by system; "
+    f"From {ctx.view.event_cols('article_id')['article_id'].nunique()} article(s). Figures are grouped by system; "
     "each keeps its claimant, source grade (reliability A–F / credibility 1–6, or ungraded) "
     "and article. Figures from different claimants or articles are compared, never added."
 )

@@ -52,6 +52,12 @@ def split_dated(events: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     return events[dated], events[~dated]
 
 
+UNDATED_COLUMNS = (  # what undated_table reads
+    *("summary", "event_type", "claimant_actor_id", "stance", "date_text", "report_date_text"),
+    "event_id",
+)
+
+
 def undated_table(undated: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     """The undated rows as the Timeline lists them: what, who says so, and the words for when."""
     return pd.DataFrame(

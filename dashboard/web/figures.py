@@ -22,15 +22,22 @@ DRAWN = 300  # one mark per row up to here; beyond, a mark per row is unreadable
 def timeline_chart(
     view: View, ds: Dataset, colour_by: str, chosen: tuple[pd.Timestamp, pd.Timestamp] | None
 ) -> tuple[go.Figure, int, pd.DataFrame]:
-    """(the figure, how many rows are dated, the undated rows). Past DRAWN dated rows the
-    figure counts rows per week; the chosen date range, if any, is shaded."""
-    ev = view.events
-    dated = sections.is_dated(ev)  # a mask: only the undated rows are copied (a million events)
-    n_dated, undated = int(dated.sum()), ev[~dated]
+    """(the figure, how many rows are dated, the undated rows with sections.UNDATED_COLUMNS).
+    Past DRAWN dated rows the figure counts rows per week; the chosen date range, if any, is
+    shaded."""
+    ev = view.event_cols(
+        "date_start", "report_date_start", colour_by
+    )  # a million rows: few columns
+    dated = sections.is_dated(ev).to_numpy()
+    n_dated = int(dated.sum())
+    # Only the undated rows are copied, and only the columns the page lists them by.
+    undated = ds.events.loc[ev.index[~dated], list(sections.UNDATED_COLUMNS)]
     if n_dated > DRAWN:
-        fig = charts.timeline_counts_figure(ev, colour_by)
+        fig = charts.timeline_counts_figure(ev[dated], colour_by)
     else:
-        fig = charts.timeline_figure(ev, tallies.actor_names(ds), colour_by)
+        fig = charts.timeline_figure(
+            ds.events.loc[ev.index[dated]], tallies.actor_names(ds), colour_by
+        )
     if fig.data and chosen:
         # Shade the chosen range: what the filter keeps is seen against it (a window overlaps it).
         fig.add_vrect(

@@ -141,9 +141,9 @@ def _origin_words(meta, labels: dict[str, str]) -> str:
 
 def render(ctx) -> None:
     articles = ctx.ds.articles.set_index("article_id")
-    in_view = sorted(
-        set(ctx.view.events["article_id"].unique()) | set(ctx.view.transfers["article_id"].unique())
-    )
+    ev_articles = ctx.view.event_cols("article_id")["article_id"]  # a million rows: one column
+    tr_articles = ctx.view.transfer_cols("article_id")["article_id"]
+    in_view = sorted(set(ev_articles.unique()) | set(tr_articles.unique()))
     labels = article_labels(ctx.ds.articles)
     names = {
         a: f"{labels[a]} — {t}" for a, t in zip(articles.index, articles["title"], strict=True)
@@ -164,12 +164,12 @@ def render(ctx) -> None:
         f"{md(meta['publisher'])}{via} · {md(meta['author'])} · "
         f"published {md(meta['date_published'])}{inferred}{_origin_words(meta, labels)}"
     )
-    ev, tr = ctx.view.events, ctx.view.transfers  # this article's rows only: the rest are many
+    # This article's rows only (the rest are many): found in one column, then copied.
     ctx = replace(
         ctx,
         view=View(
-            ev[ev["article_id"] == article],
-            tr[tr["article_id"] == article],
+            ctx.ds.events.loc[ev_articles.index[(ev_articles == article).to_numpy()]],
+            ctx.ds.transfers.loc[tr_articles.index[(tr_articles == article).to_numpy()]],
             ctx.view.locations,
             ctx.view.filters,
         ),

@@ -12,9 +12,21 @@ import pytest
 from pandas.testing import assert_frame_equal, assert_series_equal
 
 from bench import synth
+from dashboard.builders import analyst, charts, downloads
 from dashboard.data.dataset import load_dataset
-from dashboard.views import corroboration, grades, history, relations, responses, tallies
+from dashboard.views import (
+    articles,
+    corroboration,
+    equipment,
+    grades,
+    history,
+    relations,
+    responses,
+    sections,
+    tallies,
+)
 from dashboard.views import filters as flt
+from tests.views_before import charts as charts_before
 from tests.views_before import corroboration as corroboration_before
 from tests.views_before import grades as grades_before
 from tests.views_before import history as history_before
@@ -189,3 +201,184 @@ def test_grade_labels_say_ungraded_in_words():
         "ungraded",
         "ungraded",
     ]
+
+
+def by_system_before(rows: pd.DataFrame) -> pd.DataFrame:
+    """The Overview page's ordering before equipment.by_system: systems with the most figures
+    first; within one, in report order (stable)."""
+    size = rows.groupby("system")["system"].transform("size")
+    return rows.assign(_n=size).sort_values(
+        ["_n", "system"], ascending=[False, True], kind="stable"
+    )
+
+
+@pytest.mark.parametrize("name", DATASETS)
+@pytest.mark.parametrize("kw", FILTERS)
+def test_equipment_by_position_matches(datasets, name, kw):
+    ds, view = views(datasets, name, kw)
+    table = tallies.transfer_rows(ds)
+    c = equipment.coded(ds, table)
+    q = tallies_before.quantity_rows(view, ds)
+    seen = 0
+    for limit, chart in ((1_000, 30), (3, 2), (1, 0)):
+        old = sections.equipment_sections(q)
+        new = equipment.parts(view, ds, c, limit, chart)
+        assert [(p.key, p.title) for p in new] == [(s.key, s.title) for s in old]
+        for p, s in zip(new, old, strict=True):
+            assert (p.total, p.n_stated) == (len(s.rows), len(s.stated))
+            same(p.rows, s.rows.head(limit).reset_index(drop=True))
+            same(p.stated, s.stated.head(chart).reset_index(drop=True))
+            seen += p.total
+    assert seen >= 1 or q.empty
+    for by in equipment.TALLY_BY:
+        same(equipment.tally(view, ds, c, by), tallies_before.tally_rows(q, by))
+    for key, rows in (
+        ("hardware", q[q["category"].isin(sections.HARDWARE)]),
+        ("personnel", q[q["category"] == sections.PERSONNEL]),
+    ):
+        for limit in (50, 4, 1):
+            listed = equipment.by_system(view, ds, c, key, limit)
+            assert listed.total == len(rows)
+            want = by_system_before(rows).head(limit).drop(columns="_n")
+            same(listed.first, want.reset_index(drop=True))
+        same(equipment.quantity_part(view, ds, c, key), rows.reset_index(drop=True))
+
+
+@pytest.mark.parametrize("name", DATASETS)
+@pytest.mark.parametrize("kw", FILTERS)
+def test_groups_by_position_match(datasets, name, kw):
+    ds, view = views(datasets, name, kw)
+    table = tallies.transfer_rows(ds)
+    new = equipment.groups(view, ds, equipment.coded(ds, table))
+    old = relations.figure_groups(tallies.quantity_rows(view, ds, table), ds)
+    for part in ("summary", "members", "links"):
+        same(getattr(new, part), getattr(old, part))
+    before = history_before.related_groups(view, ds)
+    assert [(g["group"], g["headline"]) for g in new.listed()] == [
+        (g["group"], g["headline"]) for g in before
+    ]
+    for a, b in zip(new.listed(), before, strict=True):
+        same(a["rows"], b["rows"])
+        same(a["relations"], b["relations"])
+    if name in ("multi", "seed", "synthetic") and not kw:
+        assert len(new) >= 2
+
+
+@pytest.mark.parametrize("name", DATASETS)
+@pytest.mark.parametrize("kw", FILTERS)
+def test_history_by_position_matches(datasets, name, kw):
+    ds, view = views(datasets, name, kw)
+    points = history.point_rows(ds, tallies.transfer_rows(ds))
+    coded = history.coded_points(ds, points)
+    old_points = history_before.figure_points(view, ds)
+    shown = history.shown_systems(view, ds, coded)
+    assert shown == history_before.systems(old_points)
+    seen = 0
+    for system in [*shown[:4], "no such system"]:
+        got = history.shown_history(view, ds, system, coded)
+        want = history_before.system_history(view, ds, system)
+        same(got[0], want[0])
+        same(got[1], want[1])
+        assert got[2] == want[2]
+        seen += got[2]
+    assert seen >= 1 or old_points.empty
+
+
+@pytest.mark.parametrize("name", DATASETS)
+@pytest.mark.parametrize("kw", FILTERS)
+def test_claims_matrix_by_keys_matches(datasets, name, kw):
+    ds, view = views(datasets, name, kw)
+    want = tallies.claims_matrix(view, ds)
+    same(tallies.claims_matrix(view, ds, tallies.matrix_keys(ds)), want)
+    assert not want.empty or view.events.empty
+
+
+@pytest.mark.parametrize("name", DATASETS)
+@pytest.mark.parametrize("kw", FILTERS)
+def test_reader_articles_by_position_match(datasets, name, kw):
+    ds, view = views(datasets, name, kw)
+    codes = articles.article_codes(ds)
+    ev, tr = view.events, view.transfers
+    want = sorted(set(ev["article_id"].unique()) | set(tr["article_id"].unique()))
+    assert articles.articles_in_view(view, ds, codes) == want
+    assert want or view.empty
+    for article in [*want[:3], "no-such-article"]:
+        got = articles.article_view(view, ds, codes, article)
+        assert_frame_equal(got.events, ev[ev["article_id"] == article])
+        assert_frame_equal(got.transfers, tr[tr["article_id"] == article])
+
+
+@pytest.mark.parametrize("name", DATASETS)
+@pytest.mark.parametrize("kw", FILTERS)
+def test_data_page_citations_by_codes_match(datasets, name, kw):
+    ds, view = views(datasets, name, kw)
+    codes = articles.article_codes(ds)
+    assert analyst.articles_cited(
+        ds, articles.articles_in_view(view, ds, codes)
+    ) == analyst.view_articles_cited(view, ds)
+    for table in ("events", "transfers", "locations"):
+        rows = getattr(view, table)
+        ids = articles.table_articles(view, ds, codes, table)
+        assert ids == sorted(set(rows.get("article_id", pd.Series(dtype=object)).unique()))
+        assert downloads.cited({"x": "y"}, rows, ds, "n", ids) == downloads.cited(
+            {"x": "y"}, rows, ds, "n"
+        )
+
+
+def drawn_marks(fig) -> list[tuple]:
+    """Every point a figure draws, with what a person sees and hovers: (x, y, mode, symbol,
+    size, marker colour, line width, line colour, hover text, row id); gaps left out."""
+    out = []
+    for t in fig.data:
+        n = len(t.x)
+        symbol = t.marker.symbol
+        for k in range(n):
+            if t.x[k] is None:
+                continue
+            hover = t.hovertext if isinstance(t.hovertext, str) else t.hovertext[k]
+            out.append(
+                (
+                    t.x[k],
+                    t.y[k],
+                    t.mode,
+                    symbol if symbol is None or isinstance(symbol, str) else symbol[k],
+                    t.marker.size,
+                    t.marker.color,
+                    t.line.width,
+                    t.line.color,
+                    t.marker.line.width,
+                    hover,
+                    t.customdata[k],
+                    t.hoverinfo,
+                    t.showlegend,
+                )
+            )
+    return sorted(out, key=repr)
+
+
+def first_seen_categories(fig) -> list:
+    """The y categories in the order plotly meets them (trace by trace, point by point)."""
+    return list(dict.fromkeys(y for t in fig.data for y in t.y if y is not None))
+
+
+@pytest.mark.parametrize("name", DATASETS)
+@pytest.mark.parametrize("kw", FILTERS[:2])
+def test_range_figure_draws_what_one_trace_per_row_drew(datasets, name, kw):
+    ds, view = views(datasets, name, kw)
+    q = tallies.quantity_rows(view, ds)
+    seen = 0
+    for s in sections.equipment_sections(q):
+        rows = s.stated.head(30)
+        new, old = charts.range_figure(rows), charts_before.range_figure(rows)
+        assert drawn_marks(new) == drawn_marks(old)
+        assert len(new.data) <= 2
+        assert list(new.layout.yaxis.categoryarray or []) == first_seen_categories(old)
+        assert new.layout.annotations == old.layout.annotations
+        for part in ("height", "margin", "xaxis"):
+            assert new.layout[part] == old.layout[part]
+        assert (new.layout.yaxis.autorange, new.layout.yaxis.title) == (
+            old.layout.yaxis.autorange,
+            old.layout.yaxis.title,
+        )
+        seen += len(rows)
+    assert seen >= 1 or kw

@@ -202,56 +202,70 @@ def timeline_counts_figure(events: pd.DataFrame, colour_by: str = "event_type") 
 
 def range_figure(q: pd.DataFrame) -> go.Figure:
     """Each stated figure as a range: a bar from its low to its high bound, an arrow when
-    open-ended, a dot only when exact; the words as stated sit beside it."""
+    open-ended, a dot only when exact; the words as stated sit beside it.
+
+    Two traces whatever the rows (the ranges, gaps between them; the exact figures), not one
+    per row: plotly validates each trace on its own, and thirty of them were most of the
+    Equipment page's drawing. The rows keep their order on the axis (categoryarray)."""
     q = q[q["low"].notna()].reset_index(drop=True)
-    traces, notes = [], []  # added at once: plotly re-validates all of them on every add_*
+    notes = []
     top = float(q[["low", "high"]].max().max()) if not q.empty else 1.0
     labels = [esc(f"{s} — {c}") for s, c in zip(q["system"], q["claimant"], strict=True)]
-    for i, r in q.iterrows():
-        low = float(r["low"])
-        open_ended = pd.isna(r["high"])
-        high = top * 1.15 if open_ended else float(r["high"])
-        hover = f"<b>{esc(r['as_stated'])}</b> {esc(r['system'])}<br>{esc(r['claimant'])} · {esc(r['reported'])}<br>bounds: {low:,.0f}–{'open' if open_ended else f'{high:,.0f}'}"
+    bars = {"x": [], "y": [], "symbol": [], "hover": [], "id": []}
+    dots = {"x": [], "y": [], "hover": [], "id": []}
+    for i, r in enumerate(q.itertuples()):
+        low = float(r.low)
+        open_ended = pd.isna(r.high)
+        high = top * 1.15 if open_ended else float(r.high)
+        hover = f"<b>{esc(r.as_stated)}</b> {esc(r.system)}<br>{esc(r.claimant)} · {esc(r.reported)}<br>bounds: {low:,.0f}–{'open' if open_ended else f'{high:,.0f}'}"
         if high > low:
-            traces.append(
-                go.Scatter(
-                    x=[low, high],
-                    y=[labels[i]] * 2,
-                    mode="lines+markers",
-                    line={"width": 14, "color": "#4575b4"},
-                    marker={
-                        "symbol": ["line-ns", "triangle-right" if open_ended else "line-ns"],
-                        "size": 16,
-                        "line": {"width": 2},
-                    },
-                    hovertext=hover,
-                    hoverinfo="text",
-                    showlegend=False,
-                    customdata=[r["transfer_id"]] * 2,
-                )
-            )
+            bars["x"] += [low, high, None]
+            bars["y"] += [labels[i], labels[i], None]
+            bars["symbol"] += ["line-ns", "triangle-right" if open_ended else "line-ns", "line-ns"]
+            bars["hover"] += [hover, hover, None]
+            bars["id"] += [r.transfer_id, r.transfer_id, None]
         else:
-            traces.append(
-                go.Scatter(
-                    x=[low],
-                    y=[labels[i]],
-                    mode="markers",
-                    marker={"size": 14, "color": "#4575b4"},
-                    hovertext=hover,
-                    hoverinfo="text",
-                    showlegend=False,
-                    customdata=[r["transfer_id"]],
-                )
-            )
+            dots["x"].append(low)
+            dots["y"].append(labels[i])
+            dots["hover"].append(hover)
+            dots["id"].append(r.transfer_id)
         notes.append(
             {
                 "x": high,
                 "y": labels[i],
-                "text": esc(r["as_stated"]),
+                "text": esc(r.as_stated),
                 "showarrow": False,
                 "xanchor": "left",
                 "xshift": 12,
             }
+        )
+    traces = []
+    if bars["x"]:
+        traces.append(
+            go.Scatter(
+                x=bars["x"][:-1],  # no gap after the last range
+                y=bars["y"][:-1],
+                mode="lines+markers",
+                line={"width": 14, "color": "#4575b4"},
+                marker={"symbol": bars["symbol"][:-1], "size": 16, "line": {"width": 2}},
+                hovertext=bars["hover"][:-1],
+                hoverinfo="text",
+                showlegend=False,
+                customdata=bars["id"][:-1],
+            )
+        )
+    if dots["x"]:
+        traces.append(
+            go.Scatter(
+                x=dots["x"],
+                y=dots["y"],
+                mode="markers",
+                marker={"size": 14, "color": "#4575b4"},
+                hovertext=dots["hover"],
+                hoverinfo="text",
+                showlegend=False,
+                customdata=dots["id"],
+            )
         )
     fig = go.Figure(data=traces)
     fig.update_layout(
@@ -259,6 +273,11 @@ def range_figure(q: pd.DataFrame) -> go.Figure:
         height=max(160, 60 * len(q) + 80),
         margin={"l": 10, "r": 90, "t": 10, "b": 40},
         xaxis={"title": "quantity (range implied by the words as stated)", "rangemode": "tozero"},
-        yaxis={"title": None, "autorange": "reversed"},
+        yaxis={
+            "title": None,
+            "autorange": "reversed",
+            "categoryorder": "array",  # the rows' order, as one trace per row gave it
+            "categoryarray": list(dict.fromkeys(labels)),
+        },
     )
     return fig

@@ -42,10 +42,14 @@ def analyst_zip(table: str, rows: pd.DataFrame, ds, cite: dict[str, str]) -> byt
     return export.to_zip_bytes(table, out, cite, analyst.codebook_frame(table, list(out.columns)))
 
 
-def cited(cite: dict[str, str], rows: pd.DataFrame, ds, undated: str) -> dict[str, str]:
-    """The citation with the rows' count, how many are undated, and the articles they come from."""
+def cited(
+    cite: dict[str, str], rows: pd.DataFrame, ds, undated: str, articles: list | None = None
+) -> dict[str, str]:
+    """The citation with the rows' count, how many are undated, and the articles they come from
+    (`articles`: their ids, when the caller has them; else read from the rows)."""
+    ids = rows.get("article_id", []) if articles is None else articles
     return cite | {
-        "articles": analyst.articles_cited(ds, rows.get("article_id", [])),
+        "articles": analyst.articles_cited(ds, ids),
         "rows": f"{len(rows):,} row(s); {undated}",
     }
 

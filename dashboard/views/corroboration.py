@@ -16,6 +16,7 @@ import pandas as pd
 
 from dashboard.data.dataset import Dataset
 from dashboard.views.filters import View
+from dashboard.views.positions import at, kept
 from dashboard.views.relations import components, relations
 
 SUPPORTING = ("confirms", "reports", "acknowledges")
@@ -172,11 +173,15 @@ def corroboration(view: View, ds: Dataset, coded: ClaimRows | None = None) -> pd
     """Per claim: K articles, J independent origins, the claimants, the chains, who denies it.
     Counted on integer codes of the view's rows (claim_rows, made once per dataset)."""
     c = claim_rows(ds) if coded is None else coded
-    rows = c.codes[c.codes.index.isin(view.event_index)]
+    shown = kept(view.event_index, ds.events.index)
+    rows = c.codes[shown]
     sup = rows[rows["support"]]
     claim = sup["claim"].to_numpy()
     ends = c.same_as
-    tied = np.isin(ends[0], sup.index) & np.isin(ends[1], sup.index)
+    supported = shown & c.codes["support"].to_numpy(dtype=bool)
+    tied = at(supported, ds.events.index.get_indexer(ends[0])) & at(
+        supported, ds.events.index.get_indexer(ends[1])
+    )
     root = c.codes["root"]
     merged = components(root.loc[ends[0][tied]].to_numpy(), root.loc[ends[1][tied]].to_numpy())
     origin_of = np.arange(int(root.max()) + 1 if len(root) else 0)

@@ -8,12 +8,15 @@ made at the latest when it is published. Such marks say so ("placed at publicati
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
 from dashboard.data.dataset import Dataset
 from dashboard.views import tallies
 from dashboard.views.filters import View
+from dashboard.views.positions import kept
 from dashboard.views.relations import FigureGroups, figure_groups, relations
 
 TROOPS = "North Korean troops"
@@ -125,4 +128,49 @@ def system_history(
     points = figure_points(view, ds, points)
     mine = points[points["system"] == system]
     drawn = mine.tail(DRAWN).reset_index(drop=True)
+    return drawn, differs_pairs(drawn, ds), len(mine)
+
+
+@dataclass(frozen=True)
+class Points:
+    """point_rows(ds) with, per point, its transfer's position and its system's code: a filter
+    change picks a system's points with numpy instead of copying every kept point."""
+
+    table: pd.DataFrame  # point_rows(ds)
+    where: np.ndarray  # each point's position in ds.transfers
+    system: np.ndarray  # each point's system code (0: no system)
+    names: np.ndarray  # the system of each code
+
+
+def coded_points(ds: Dataset, points: pd.DataFrame) -> Points:
+    """Once per dataset: `points` is point_rows(ds)."""
+    codes, names = pd.factorize(points["system"])
+    return Points(
+        points,
+        ds.transfers.index.get_indexer(points.index).astype(np.int64),
+        codes.astype(np.int64) + 1,
+        np.asarray([None, *names], dtype=object),
+    )
+
+
+def _shown(view: View, ds: Dataset, p: Points) -> np.ndarray:
+    """A mask over the points: those of transfers the view keeps."""
+    return kept(view.transfer_index, ds.transfers.index)[p.where]
+
+
+def shown_systems(view: View, ds: Dataset, p: Points) -> list[str]:
+    """systems(figure_points(view, ds)), counted on codes."""
+    counts = np.bincount(p.system[_shown(view, ds, p)], minlength=len(p.names))
+    present = [int(s) for s in np.flatnonzero(counts) if s > 0]
+    order = sorted(present, key=lambda s: (p.names[s] != TROOPS, -counts[s], p.names[s]))
+    return [p.names[s] for s in order]
+
+
+def shown_history(
+    view: View, ds: Dataset, system: str, p: Points
+) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+    """system_history(view, ds, system), picking the system's kept points by position."""
+    code = np.flatnonzero(p.names == system)[:1]  # none when the system has no figure
+    mine = np.flatnonzero(_shown(view, ds, p) & np.isin(p.system, code))
+    drawn = p.table.iloc[mine[-DRAWN:]].reset_index(drop=True)
     return drawn, differs_pairs(drawn, ds), len(mine)

@@ -142,9 +142,15 @@ def figure_groups(q: pd.DataFrame, ds: Dataset) -> FigureGroups:
     of the reader (the strongest kind of relation in it). Both ends must be in `q`."""
     rel = relations(ds)
     rel = rel[rel["from_row_id"].isin(q["transfer_id"]) & rel["to_row_id"].isin(q["transfer_id"])]
+    ends = pd.concat([rel["from_row_id"], rel["to_row_id"]])
+    return grouped(rel, q[q["transfer_id"].isin(ends)])
+
+
+def grouped(rel: pd.DataFrame, members: pd.DataFrame) -> FigureGroups:
+    """figure_groups from the relations whose ends are both figures, and those figures (the
+    rows of `q` that are an end of one of them, in q's order)."""
     group_of = components(rel["from_row_id"], rel["to_row_id"])
     links = rel.assign(group=rel["from_row_id"].map(group_of).astype(object))
-    members = q[q["transfer_id"].isin(group_of.index)]
     members = members.assign(group=members["transfer_id"].map(group_of).astype(object))
     rank = links["kind"].map({k: i for i, k in enumerate(GROUP_WORDS)})
     kind = rank.groupby(links["group"]).min().map(dict(enumerate(GROUP_WORDS)))

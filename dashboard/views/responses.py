@@ -8,6 +8,7 @@ import pandas as pd
 
 from dashboard.data.dataset import Dataset
 from dashboard.views.filters import CONTEXT_MARK, View, responds_to_pairs
+from dashboard.views.positions import at, kept
 from dashboard.views.tallies import _per_distinct, actor_names, timing
 
 CONTESTED_STANCES = ("denies", "acknowledges", "uncertain")
@@ -84,7 +85,9 @@ def answers_table(view: View, ds: Dataset, pairs: pd.DataFrame | None = None) ->
     timing; a response kept only because it answers a shown row is marked so. `pairs` is
     answer_pairs(ds) when the caller keeps it (computed once per dataset)."""
     pairs = answer_pairs(ds) if pairs is None else pairs
-    shown = pairs[pairs["row"].isin(view.event_index)]
+    shown = pairs[
+        at(kept(view.event_index, ds.events.index), ds.events.index.get_indexer(pairs["row"]))
+    ]
     context = pairs[pairs["row"].isin(view.answering.index)]
     out = pd.concat([shown, context], ignore_index=True)[ANSWER_COLUMNS]
     out["shown because"] = [""] * len(shown) + [CONTEXT_MARK] * len(context)
@@ -117,7 +120,8 @@ def contested(view: View, ds: Dataset, table: pd.DataFrame | None = None) -> pd.
     kept because they answer a shown row. `table` is contested_rows(ds) when the caller keeps
     it (computed once per dataset)."""
     table = contested_rows(ds) if table is None else table
-    shown = table[table["contested"] & table.index.isin(view.event_index)]
+    mine = at(kept(view.event_index, ds.events.index), ds.events.index.get_indexer(table.index))
+    shown = table[table["contested"].to_numpy(dtype=bool) & mine]
     context = table[table.index.isin(view.answering.index)]
     out = pd.concat([shown, context]).drop(columns="contested").reset_index(drop=True)
     if out["answers"].isna().all():  # typed as the row-wise version typed "nothing answered"

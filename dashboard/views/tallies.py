@@ -9,6 +9,7 @@ from dashboard.data.dataset import Dataset
 from dashboard.views import grades
 from dashboard.views.corroboration import article_labels
 from dashboard.views.filters import WINDOWS, View
+from dashboard.views.positions import positions
 from dashboard.views.relations import related_words
 from dashboard.views.sections import HARDWARE, PERSONNEL
 
@@ -162,14 +163,33 @@ def tally_rows(q: pd.DataFrame, by: str) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def claims_matrix(view: View, ds: Dataset) -> pd.DataFrame:
-    """Claims (rows) × claimants (columns); each cell the claimant's stance(s) on the claim."""
+MATRIX_COLUMNS = ["claim_id", "claimant_actor_id", "stance"]
+
+
+def matrix_keys(ds: Dataset) -> np.ndarray:
+    """Each event's (claim, claimant, stance) as one integer (equal keys: equal triples), made
+    once per dataset so that claims_matrix finds a view's distinct triples among integers."""
+    key = np.zeros(len(ds.events), dtype=np.int64)
+    for column in MATRIX_COLUMNS:
+        codes, uniques = pd.factorize(ds.events[column])
+        key = key * (len(uniques) + 1) + codes + 1
+    return key
+
+
+def claims_matrix(view: View, ds: Dataset, keys: np.ndarray | None = None) -> pd.DataFrame:
+    """Claims (rows) × claimants (columns); each cell the claimant's stance(s) on the claim.
+    `keys` is matrix_keys(ds) when the caller keeps it (made once per dataset)."""
     names = actor_names(ds)
     propositions = dict(zip(ds.claims["claim_id"], ds.claims["proposition"], strict=True))
     if view.empty:
         return pd.DataFrame()
     # Each (claim, claimant, stance) once, in order of first appearance: rows are many, these few.
-    ev = view.event_cols("claim_id", "claimant_actor_id", "stance").drop_duplicates()
+    if keys is None:
+        ev = view.event_cols(*MATRIX_COLUMNS).drop_duplicates()
+    else:
+        pos = positions(view.event_index, ds.events.index)
+        first = pos[~pd.Series(keys[pos]).duplicated().to_numpy()]
+        ev = ds.events.take(first)[MATRIX_COLUMNS]
     cells = (
         ev.assign(
             claimant=ev["claimant_actor_id"].map(names), claim=ev["claim_id"].map(propositions)

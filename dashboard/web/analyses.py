@@ -5,13 +5,16 @@ once per dataset version, and which rows the filters keep once per version and f
 
 from __future__ import annotations
 
+import numpy as np
+import pandas as pd
 import streamlit as st
 
-from dashboard.builders import charts
+from dashboard.builders import analyst, charts
 from dashboard.builders.history import history_figure
 from dashboard.data.dataset import Dataset
-from dashboard.views import corroboration, grades, history, responses, sections, tallies
+from dashboard.views import articles, corroboration, equipment, grades, history, responses, tallies
 from dashboard.views.filters import View
+from dashboard.views.positions import positions
 from dashboard.web import frame
 
 
@@ -37,6 +40,14 @@ def grades_table(ds: Dataset):
     return _per_dataset("grades_table", ds.version, grades.grades_table, ds)
 
 
+def equipment_codes(ds: Dataset) -> equipment.Coded:
+    return _per_dataset("equipment_codes", ds.version, _equipment_codes, ds)
+
+
+def _equipment_codes(ds: Dataset) -> equipment.Coded:
+    return equipment.coded(ds, transfer_table(ds))
+
+
 def answer_table(ds: Dataset):
     return _per_dataset("answer_pairs", ds.version, responses.answer_pairs, ds)
 
@@ -50,19 +61,45 @@ def _contested_rows(ds: Dataset):
 
 
 def _point_rows(ds: Dataset):
-    return history.point_rows(ds, transfer_table(ds))
+    return history.coded_points(ds, history.point_rows(ds, transfer_table(ds)))
 
 
-def _quantity_rows(view: View, ds: Dataset):
-    return tallies.quantity_rows(view, ds, transfer_table(ds))
+def _claims_matrix(view: View, ds: Dataset):
+    keys = _per_dataset("matrix_keys", ds.version, tallies.matrix_keys, ds)
+    return tallies.claims_matrix(view, ds, keys)
 
 
-def _overview_metrics(view: View, ds: Dataset):
-    return tallies.overview_metrics(view, ds, transfer_table(ds))
+def _overview_metrics(view: View, ds: Dataset) -> dict:
+    """tallies.overview_metrics, with each kind's figures as the Overview lists them (the
+    systems with most figures first, its first LIST_ROWS rows: equipment.Listed)."""
+    c = equipment_codes(ds)
+    return {
+        "events": view.n_events,
+        "transfers": view.n_transfers,
+        "hardware": equipment.by_system(view, ds, c, "hardware", frame.LIST_ROWS),
+        "personnel": equipment.by_system(view, ds, c, "personnel", frame.LIST_ROWS),
+        "span": tallies.shown_span(view),
+        "claimants": distinct(view, ds, claimant_codes(ds)),
+        "articles": distinct(view, ds, article_codes(ds).events),
+    }
+
+
+def distinct(view: View, ds: Dataset, codes) -> int:
+    """How many distinct values (codes, -1 for none) the view's events hold: nunique()."""
+    shown = codes[positions(view.event_index, ds.events.index)]
+    return int(np.count_nonzero(np.bincount(shown[shown >= 0], minlength=1)))
+
+
+def claimant_codes(ds: Dataset):
+    return _per_dataset("claimant_codes", ds.version, _claimant_codes, ds)
+
+
+def _claimant_codes(ds: Dataset):
+    return pd.factorize(ds.events["claimant_actor_id"])[0]
 
 
 def _related_groups(view: View, ds: Dataset):
-    return history.related_groups(view, ds, transfer_table(ds))
+    return equipment.groups(view, ds, equipment_codes(ds))
 
 
 def _corroboration(view: View, ds: Dataset):
@@ -85,14 +122,17 @@ def _listed_groups(view: View, ds: Dataset, limit: int):
 CHART_ROWS = 30  # one bar per stated figure: more would be unreadable, and slow to send
 
 
+def _equipment_parts(view: View, ds: Dataset) -> list[equipment.Part]:
+    return equipment.parts(view, ds, equipment_codes(ds), frame.TABLE_ROWS, CHART_ROWS)
+
+
 def _equipment_charts(view: View, ds: Dataset) -> dict:
     """Each section's range chart (its first CHART_ROWS stated figures), by section key."""
-    q = _quantity_rows(view, ds)
-    return {
-        s.key: charts.range_figure(s.stated.head(CHART_ROWS))
-        for s in sections.equipment_sections(q)
-        if not s.stated.empty
-    }
+    return {p.key: charts.range_figure(p.stated) for p in _equipment_parts(view, ds) if p.n_stated}
+
+
+def _tally(view: View, ds: Dataset, by: str):
+    return equipment.tally(view, ds, equipment_codes(ds), by)
 
 
 def _history_chart(view: View, ds: Dataset, system: str):
@@ -100,21 +140,26 @@ def _history_chart(view: View, ds: Dataset, system: str):
     return history_figure(drawn, differs)
 
 
-def _figure_points(view: View, ds: Dataset):
-    return history.figure_points(view, ds, point_table(ds))
+def _systems(view: View, ds: Dataset):
+    return history.shown_systems(view, ds, point_table(ds))
 
 
 def _system_history(view: View, ds: Dataset, system: str):
-    return history.system_history(view, ds, system, point_table(ds))
+    return history.shown_history(view, ds, system, point_table(ds))
 
 
-def quantity_rows(ctx: frame.Context):
-    """tallies.quantity_rows of the view."""
-    return frame.cached(_quantity_rows, ctx)
+def equipment_parts(ctx: frame.Context) -> list[equipment.Part]:
+    """Equipment's sections of the view, as much of each as the page sends."""
+    return frame.cached(_equipment_parts, ctx)
+
+
+def tally(ctx: frame.Context, by: str):
+    """tallies.tally_rows of the view's quantity rows."""
+    return frame.cached(_tally, ctx, by)
 
 
 def overview_metrics(ctx: frame.Context) -> dict:
-    """tallies.overview_metrics of the view."""
+    """tallies.overview_metrics of the view (its figures as equipment.Listed)."""
     return frame.cached(_overview_metrics, ctx)
 
 
@@ -123,14 +168,19 @@ def related_groups(ctx: frame.Context):
     return frame.cached(_related_groups, ctx)
 
 
-def figure_points(ctx: frame.Context):
-    """history.figure_points of the view."""
-    return frame.cached(_figure_points, ctx)
+def systems(ctx: frame.Context) -> list[str]:
+    """history.systems of the view's figure points."""
+    return frame.cached(_systems, ctx)
 
 
 def system_history(ctx: frame.Context, system: str):
     """history.system_history of the view for one system."""
     return frame.cached(_system_history, ctx, system)
+
+
+def claims_matrix(ctx: frame.Context):
+    """tallies.claims_matrix of the view."""
+    return frame.cached(_claims_matrix, ctx)
 
 
 def answers_table(ctx: frame.Context):
@@ -162,3 +212,30 @@ def equipment_charts(ctx: frame.Context) -> dict:
 def history_chart(ctx: frame.Context, system: str):
     """Figure history's chart for one system, built once per filters (read it only)."""
     return frame.cached(_history_chart, ctx, system)
+
+
+def article_codes(ds: Dataset) -> articles.ArticleCodes:
+    return _per_dataset("article_codes", ds.version, articles.article_codes, ds)
+
+
+def _articles_in_view(view: View, ds: Dataset) -> list[str]:
+    return articles.articles_in_view(view, ds, article_codes(ds))
+
+
+def _articles_cited(view: View, ds: Dataset) -> str:
+    return analyst.articles_cited(ds, _articles_in_view(view, ds))
+
+
+def articles_cited(ctx: frame.Context) -> str:
+    """analyst.view_articles_cited of the view: the articles its rows come from, cited."""
+    return frame.cached(_articles_cited, ctx)
+
+
+def articles_in_view(ctx: frame.Context) -> list[str]:
+    """The articles the view's rows come from, sorted by id."""
+    return frame.cached(_articles_in_view, ctx)
+
+
+def article_view(ctx: frame.Context, article: str) -> View:
+    """The view with only one article's rows (not cached: a few masks over codes)."""
+    return articles.article_view(ctx.view, ctx.ds, article_codes(ctx.ds), article)

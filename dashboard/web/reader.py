@@ -25,9 +25,8 @@ from dashboard.builders.text import md
 from dashboard.pages import page_by_url
 from dashboard.views import relations, tallies
 from dashboard.views.corroboration import article_labels
-from dashboard.views.filters import View
 from dashboard.views.rows import TABLE_WORDS
-from dashboard.web import links
+from dashboard.web import analyses, links
 
 FOCUS = "reader_focus"
 READ, PASSAGE = "read", "passage"  # a marker's link: the article and the passage's number
@@ -141,9 +140,7 @@ def _origin_words(meta, labels: dict[str, str]) -> str:
 
 def render(ctx) -> None:
     articles = ctx.ds.articles.set_index("article_id")
-    ev_articles = ctx.view.event_cols("article_id")["article_id"]  # a million rows: one column
-    tr_articles = ctx.view.transfer_cols("article_id")["article_id"]
-    in_view = sorted(set(ev_articles.unique()) | set(tr_articles.unique()))
+    in_view = analyses.articles_in_view(ctx)
     labels = article_labels(ctx.ds.articles)
     names = {
         a: f"{labels[a]} — {t}" for a, t in zip(articles.index, articles["title"], strict=True)
@@ -164,16 +161,7 @@ def render(ctx) -> None:
         f"{md(meta['publisher'])}{via} · {md(meta['author'])} · "
         f"published {md(meta['date_published'])}{inferred}{_origin_words(meta, labels)}"
     )
-    # This article's rows only (the rest are many): found in one column, then copied.
-    ctx = replace(
-        ctx,
-        view=View(
-            ctx.ds.events.loc[ev_articles.index[(ev_articles == article).to_numpy()]],
-            ctx.ds.transfers.loc[tr_articles.index[(tr_articles == article).to_numpy()]],
-            ctx.view.locations,
-            ctx.view.filters,
-        ),
-    )
+    ctx = replace(ctx, view=analyses.article_view(ctx, article))  # its rows: the rest are many
     passages = tallies.cited_passages(ctx.view)
     passages = passages[passages["article_id"] == article].reset_index(drop=True)
     rows = _rows(ctx)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard.builders.text import md
-from dashboard.views import labels, relations, sections, tallies
+from dashboard.views import labels, relations, sections
 from dashboard.web import analyses, frame
 
 ctx = frame.page(
@@ -12,7 +12,6 @@ ctx = frame.page(
     "A dot is an exact figure. Rows from different claimants overlap: compare them, do not add them.",
 )
 
-q = analyses.quantity_rows(ctx)
 COLUMNS = {
     "transfer_id": None,
     "as_stated": st.column_config.TextColumn("as stated"),
@@ -25,29 +24,33 @@ COLUMNS = {
         "related rows", help="Relations a curator set: same report, may overlap, updates, differs"
     ),
 }
-for section in sections.equipment_sections(q):
-    st.subheader(section.title)
-    if section.rows.empty:
+for part in analyses.equipment_parts(ctx):
+    st.subheader(part.title)
+    if not part.total:
         st.caption("None under these filters.")
         continue
-    stated = section.stated
-    if stated.empty:
+    if not part.n_stated:
         st.caption("No figure is stated for these rows.")
     else:
-        if len(stated) > analyses.CHART_ROWS:
+        if part.n_stated > analyses.CHART_ROWS:
             st.caption(
-                f"The chart draws the first {analyses.CHART_ROWS} of {len(stated):,} stated figures."
+                f"The chart draws the first {analyses.CHART_ROWS} of {part.n_stated:,} stated figures."
             )
         st.plotly_chart(
-            analyses.equipment_charts(ctx)[section.key],
-            key=f"{section.key}_chart",
+            analyses.equipment_charts(ctx)[part.key],
+            key=f"{part.key}_chart",
             config={"displaylogo": False},
         )
+    if part.total > len(part.rows):  # frame.capped's words: the page holds only these rows
+        st.caption(
+            f"The first {len(part.rows):,} of {part.total:,} rows are shown. Narrow the filters, "
+            "or download them all from the Data page."
+        )
     st.dataframe(
-        labels.shown(frame.capped(section.rows[sections.EQUIPMENT_COLUMNS])),
+        labels.shown(part.rows[sections.EQUIPMENT_COLUMNS]),
         hide_index=True,
         width="stretch",
-        key=f"{section.key}_table",
+        key=f"{part.key}_table",
         column_config=COLUMNS,
         row_height=60,
     )
@@ -79,7 +82,7 @@ by = (
     )
     or "system"
 )
-counts = tallies.tally_rows(q, by)
+counts = analyses.tally(ctx, by)
 if counts.empty:
     st.caption("None under these filters.")
 else:

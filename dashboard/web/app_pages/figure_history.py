@@ -4,7 +4,7 @@ and article; ranges as ranges, open-ended figures as arrows; pairs that cannot b
 import streamlit as st
 
 from dashboard.builders.history import LABELLED
-from dashboard.views import history, labels
+from dashboard.views import labels
 from dashboard.web import analyses, frame
 
 ctx = frame.page(
@@ -17,8 +17,7 @@ ctx = frame.page(
 )
 
 # 1. Which system
-points = analyses.figure_points(ctx)
-systems = history.systems(points)
+systems = analyses.systems(ctx)
 if not systems:
     st.info("No figure is stated under these filters.")
     st.stop()

@@ -17,8 +17,8 @@ ctx = frame.page(
 m = analyses.overview_metrics(ctx)
 span = m["span"]
 cols = st.columns([1, 1, 1.6, 1])
-cols[0].metric("Hardware reports", len(m["hardware"]), help="Transfer rows for guns and launchers")
-cols[1].metric("Troop reports", len(m["personnel"]), help="Transfer rows for personnel")
+cols[0].metric("Hardware reports", m["hardware"].total, help="Transfer rows for guns and launchers")
+cols[1].metric("Troop reports", m["personnel"].total, help="Transfer rows for personnel")
 cols[2].metric(
     f"Date span ({span[1].year})" if span else "Date span",
     f"{span[0]:%-d %b} – {span[1]:%-d %b}" if span else "undated",
@@ -29,18 +29,18 @@ cols[3].metric("Claimants", m["claimants"], help="Distinct sources that say some
 
 
 st.caption(
-    f"From {ctx.view.event_cols('article_id')['article_id'].nunique()} article(s). Figures are grouped by system; "
+    f"From {m['articles']} article(s). Figures are grouped by system; "
     "each keeps its claimant, source grade (reliability A–F / credibility 1–6, or ungraded) "
     "and article. Figures from different claimants or articles are compared, never added."
 )
 
 
 # 2. The figures by system, each with its qualifier, claimant, grade, article and date
-def figure_lines(rows):
-    if rows.empty:
+def figure_lines(listed):
+    """The first figures (equipment.Listed: systems with most figures first), by system."""
+    if not listed.total:
         st.caption("None under these filters.")
-    shown = rows.head(frame.LIST_ROWS)
-    for system, group in shown.groupby("system", sort=False):
+    for system, group in listed.first.groupby("system", sort=False):
         claimants, articles = group["claimant"].nunique(), group["article"].nunique()
         st.markdown(
             f"**{md(system)}** · {len(group)} figure(s) from {claimants} claimant(s) in "
@@ -53,27 +53,19 @@ def figure_lines(rows):
                 f"{md(row.claimant)} ({md(row.grade)}) · in {md(row.article)} · {md(row.reported)} · "
                 f"{row_link_md(row.transfer_id)}"
             )
-    if len(rows) > frame.LIST_ROWS:
+    if listed.total > frame.LIST_ROWS:
         st.caption(
-            f"… and {len(rows) - frame.LIST_ROWS:,} more: the Equipment page tabulates them."
+            f"… and {listed.total - frame.LIST_ROWS:,} more: the Equipment page tabulates them."
         )
-
-
-def by_system(rows):
-    """Systems with the most figures first; within one, in report order (stable)."""
-    size = rows.groupby("system")["system"].transform("size")
-    return rows.assign(_n=size).sort_values(
-        ["_n", "system"], ascending=[False, True], kind="stable"
-    )
 
 
 left, right = st.columns(2)
 with left:
     st.subheader(sections.HARDWARE_TITLE)
-    figure_lines(by_system(m["hardware"]))
+    figure_lines(m["hardware"])
 with right:
     st.subheader("Troops")
-    figure_lines(by_system(m["personnel"]))
+    figure_lines(m["personnel"])
 
 # 3. Contested: denials, acknowledgements, unverified and unattributed rows
 st.subheader("Contested or unverified")

@@ -3,7 +3,7 @@ denies it, and the articles with every cited passage."""
 
 import streamlit as st
 
-from dashboard.views import labels, tallies
+from dashboard.views import labels
 from dashboard.web import analyses, frame, links, reader, sidebar
 
 ctx = frame.page(
@@ -13,7 +13,7 @@ ctx = frame.page(
 
 # 1. Claimant × claim matrix
 st.subheader("Claimant × claim")
-st.dataframe(frame.cached(tallies.claims_matrix, ctx), width="stretch", key="matrix")
+st.dataframe(analyses.claims_matrix(ctx), width="stretch", key="matrix")
 
 # 2. Denials and acknowledgements beside what they answer
 st.subheader("Denials and acknowledgements")

@@ -4,13 +4,13 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard.builders import analyst, export
+from dashboard.builders import export
 from dashboard.builders.downloads import cited, downloads
 from dashboard.data.changelog import read_changelog
 from dashboard.schema import TABLES
-from dashboard.views import datagrid, labels
+from dashboard.views import articles, datagrid, labels
 from dashboard.views.filters import undated_note
-from dashboard.web import frame, links
+from dashboard.web import analyses, frame, links
 
 ctx = frame.page(
     "Data",
@@ -38,16 +38,18 @@ def column_config(table: str, columns) -> dict:
 
 def table_citation(view, ds, table: str, cite_items: tuple) -> tuple[str, dict[str, str]]:
     """(the table's undated note, its citation with the articles its rows come from): the
-    articles of a million rows take a second to list, so once per filters, not per rerun."""
+    articles of a million rows take a second to list, so once per filters, not per rerun
+    (and counted on the rows' article codes: analyses.table_articles)."""
     undated = undated_note(view, table)
-    return undated, cited(dict(cite_items), getattr(view, table), ds, undated)
+    ids = articles.table_articles(view, ds, analyses.article_codes(ds), table)
+    return undated, cited(dict(cite_items), getattr(view, table), ds, undated, ids)
 
 
 f = ctx.filters
 actors = datagrid.actor_names(ctx.ds, f.actors)
 narrowed = datagrid.narrowed_beyond_dates_and_actors(f)
 cite = export.citation(ctx.ds.version, datagrid.describe_filters(ctx.ds, f), date.today(), TITLE)
-shown_cite = cite | {"articles": frame.cached(analyst.view_articles_cited, ctx)}
+shown_cite = cite | {"articles": analyses.articles_cited(ctx)}
 with st.expander("Citation for these rows: the dataset version and the articles they come from"):
     st.code(export.citation_text(shown_cite).decode("utf-8"), language=None, wrap_lines=True)
 

@@ -28,11 +28,12 @@ def test_chart_shades_the_chosen_range_and_returns_the_undated_rows():
     ds = load_dataset(FIXTURE_DIR)
     view = flt.apply_filters(ds, flt.Filters(), flt.actor_links(ds))
     chosen = (pd.Timestamp("2030-03-01"), pd.Timestamp("2030-04-01"))
-    fig, n_dated, undated = figures.timeline_chart(view, ds, "stance", chosen)
+    fig, n_dated, undated, n_undated = figures.timeline_chart(view, ds, "stance", chosen)
     plain, *_ = figures.timeline_chart(view, ds, "stance", None)
     dated = view.events["date_start"].notna() | view.events["report_date_start"].notna()
     assert n_dated == int(dated.sum()) >= 1
     assert list(undated["event_id"]) == list(view.events.loc[~dated, "event_id"])
+    assert n_undated == int((~dated).sum())
     assert [s.name for s in fig.layout.shapes] == ["chosen range"]
     assert (fig.layout.shapes[0].x0, fig.layout.shapes[0].x1) == (
         "2030-03-01T00:00:00",

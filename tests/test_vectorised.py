@@ -17,7 +17,9 @@ from dashboard.data.dataset import load_dataset
 from dashboard.views import (
     articles,
     corroboration,
+    datagrid,
     equipment,
+    geo,
     grades,
     history,
     relations,
@@ -28,6 +30,7 @@ from dashboard.views import (
 from dashboard.views import filters as flt
 from tests.views_before import charts as charts_before
 from tests.views_before import corroboration as corroboration_before
+from tests.views_before import geo as geo_before
 from tests.views_before import grades as grades_before
 from tests.views_before import history as history_before
 from tests.views_before import relations as relations_before
@@ -382,3 +385,33 @@ def test_range_figure_draws_what_one_trace_per_row_drew(datasets, name, kw):
         )
         seen += len(rows)
     assert seen >= 1 or kw
+
+
+@pytest.mark.parametrize("name", DATASETS)
+@pytest.mark.parametrize("kw", [*FILTERS, pytest.param({"date_basis": "reported"}, id="reported")])
+def test_data_page_rows_by_position_match(datasets, name, kw):
+    ds, view = views(datasets, name, kw)
+    seen = 0
+    for table in ("events", "transfers", "locations"):
+        rows = getattr(view, table)
+        assert datagrid.shown_count(view, table) == len(rows)
+        for n in (1_000, 2):
+            assert_frame_equal(datagrid.first_rows(view, ds, table, n), rows.head(n))
+        assert datagrid.undated_note(view, ds, table) == flt.undated_note(view, table)
+        seen += len(rows)
+    assert seen >= 1 or view.empty
+
+
+@pytest.mark.parametrize("name", DATASETS)
+@pytest.mark.parametrize("kw", FILTERS)
+def test_map_frames_by_codes_match(datasets, name, kw):
+    ds, view = views(datasets, name, kw)
+    for new, old in (
+        (geo.places_frame, geo_before.places_frame),
+        (geo.arcs_frame, geo_before.arcs_frame),
+        (geo.sightings_frame, geo_before.sightings_frame),
+    ):
+        same(new(view, ds), old(view, ds))
+    if not kw:
+        assert len(geo_before.places_frame(view, ds)) >= 1
+        assert len(geo_before.arcs_frame(view, ds)) >= 1 or name == "shared"

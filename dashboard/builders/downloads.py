@@ -43,19 +43,25 @@ def analyst_zip(table: str, rows: pd.DataFrame, ds, cite: dict[str, str]) -> byt
 
 
 def cited(
-    cite: dict[str, str], rows: pd.DataFrame, ds, undated: str, articles: list | None = None
+    cite: dict[str, str], rows: pd.DataFrame | int, ds, undated: str, articles: list | None = None
 ) -> dict[str, str]:
-    """The citation with the rows' count, how many are undated, and the articles they come from
-    (`articles`: their ids, when the caller has them; else read from the rows)."""
+    """The citation with the rows' count, how many are undated, and the articles they come from.
+    With `articles` (their ids, when the caller has them) `rows` may be just their count."""
     ids = rows.get("article_id", []) if articles is None else articles
+    n = rows if isinstance(rows, int) else len(rows)
     return cite | {
         "articles": analyst.articles_cited(ds, ids),
-        "rows": f"{len(rows):,} row(s); {undated}",
+        "rows": f"{n:,} row(s); {undated}",
     }
 
 
+def _made(fn: Callable, *args) -> bytes:
+    """fn(*args), an argument that is a callable made first: the rows, built on a click."""
+    return fn(*(a() if callable(a) else a for a in args))
+
+
 def downloads(
-    rows: pd.DataFrame,
+    rows: pd.DataFrame | Callable[[], pd.DataFrame],
     table: str,
     cite: dict[str, str],
     locations: pd.DataFrame,
@@ -63,17 +69,18 @@ def downloads(
 ) -> list[Download]:
     """CSV, its citation, XLSX with citation and codebook sheets, GeoJSON of the rows that have
     a place (at the table's place column, from the registry), and a ZIP of plain files. With
-    the dataset, the CSV, XLSX and ZIP carry names beside ids and the article's columns."""
+    the dataset, the CSV, XLSX and ZIP carry names beside ids and the article's columns.
+    `rows` may be a callable that makes them: then they are made on a click, not on each run."""
     place = TABLES[table].place_column
     csv_data = (
-        partial(analyst_csv, table, rows, ds)
+        partial(_made, analyst_csv, table, rows, ds)
         if ds is not None
-        else partial(export.to_csv_bytes, rows)
+        else partial(_made, export.to_csv_bytes, rows)
     )
     xlsx_data = (
-        partial(analyst_xlsx, table, rows, ds, cite)
+        partial(_made, analyst_xlsx, table, rows, ds, cite)
         if ds is not None
-        else partial(export.to_xlsx_bytes, rows, cite, table)
+        else partial(_made, export.to_xlsx_bytes, rows, cite, table)
     )
     out = [
         Download("csv", "CSV", ".csv", "text/csv", csv_data),
@@ -100,7 +107,7 @@ def downloads(
                 "GeoJSON (located rows)",
                 ".geojson",
                 "application/geo+json",
-                partial(export.to_geojson_bytes, rows, locations, cite, place),
+                partial(_made, export.to_geojson_bytes, rows, locations, cite, place),
             )
         )
     if ds is not None:
@@ -110,7 +117,7 @@ def downloads(
                 "ZIP (CSV, citation, codebook)",
                 ".zip",
                 "application/zip",
-                partial(analyst_zip, table, rows, ds, cite),
+                partial(_made, analyst_zip, table, rows, ds, cite),
                 icon=":material/folder_zip:",
             )
         )

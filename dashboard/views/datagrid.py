@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+import pandas as pd
+
 from dashboard.data.dataset import Dataset
 from dashboard.schema import TABLES
 from dashboard.views.corroboration import article_labels
-from dashboard.views.filters import DATE_BASES, Filters
+from dashboard.views.filters import DATE_BASES, WINDOWS, Filters, View, dated, event_positions
+from dashboard.views.positions import at, positions
 
 DATE_FORMAT = "YYYY-MM-DD"
 
@@ -76,3 +80,37 @@ def describe_filters(ds: Dataset, f: Filters) -> dict[str, str]:
         "reliability": f"{f.reliability} or better" if f.reliability else "",
         "credibility": f"{f.credibility} or better" if f.credibility else "",
     }
+
+
+def shown_count(view: View, table: str) -> int:
+    """How many rows of a table the view keeps (nothing copied)."""
+    if table == "events":
+        return view.n_events
+    if table == "transfers":
+        return view.n_transfers
+    return len(view.locations)
+
+
+def first_rows(view: View, ds: Dataset, table: str, n: int) -> pd.DataFrame:
+    """The view's first `n` rows of a table (only they are copied)."""
+    if table == "events":
+        return ds.events.loc[view.event_index[:n]]
+    if table == "transfers":
+        return ds.transfers.loc[view.transfer_index[:n]]
+    return view.locations.head(n)
+
+
+def undated_note(view: View, ds: Dataset, table: str) -> str:
+    """filters.undated_note by position: a transfer's event is found by its row
+    (filters.event_positions), not by hashing every kept transfer's event id."""
+    basis = view.filters.date_basis
+    undated = ~dated(view.event_cols(*(s for s, _ in WINDOWS[basis])), basis).to_numpy()
+    if table == "events":
+        return f"{int(undated.sum()):,} undated row(s) included"
+    if table == "transfers":
+        mask = np.zeros(len(ds.events), dtype=bool)
+        mask[positions(view.event_index, ds.events.index)[undated]] = True
+        _, of_transfer = event_positions(ds)
+        mine = of_transfer[positions(view.transfer_index, ds.transfers.index)]
+        return f"{int(at(mask, mine).sum()):,} row(s) of undated events included"
+    return "places carry no date"

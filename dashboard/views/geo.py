@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 
 from dashboard.data.dataset import Dataset
 from dashboard.views.filters import View, event_positions
+from dashboard.views.positions import once, positions
 
 PRECISION_WORDS = {
     "place": "the place itself",
@@ -20,18 +22,42 @@ HINT = "Click for every row here"
 WORLD_PX = 512  # Web Mercator: the world is 512 px wide at zoom 0
 
 
-def _counts(transfers: pd.DataFrame, column: str) -> pd.Series:
-    return transfers[column].dropna().value_counts()
+PLACED = {  # the columns that place a row, per table
+    "events": ("location_id",),
+    "transfers": ("destination_location_id", "origin_location_id", "sighting_location_id"),
+}
+
+
+def _place_codes(ds: Dataset) -> dict[str, list[np.ndarray]]:
+    """Each row's places as positions in ds.locations (-1: none), per table: once per dataset."""
+    ids = pd.Index(ds.locations["location_id"])
+    return {
+        table: [ids.get_indexer(getattr(ds, table)[c]).astype(np.int64) for c in columns]
+        for table, columns in PLACED.items()
+    }
+
+
+def place_counts(view: View, ds: Dataset) -> pd.Series:
+    """Rows per place (events placed there, transfers sent to, from or seen there), indexed by
+    location_id; only places with rows. Counted on codes of the view's rows."""
+    codes = once(ds, "place_codes", _place_codes)
+    n = np.zeros(len(ds.locations) + 1, dtype=np.int64)  # n[0]: no place (code -1)
+    for table, labels, index in (
+        ("events", view.event_index, ds.events.index),
+        ("transfers", view.transfer_index, ds.transfers.index),
+    ):
+        rows = positions(labels, index)
+        for column in codes[table]:
+            n += np.bincount(column[rows] + 1, minlength=len(n))
+    n = n[1:]
+    held = np.flatnonzero(n)
+    return pd.Series(n[held], index=ds.locations["location_id"].to_numpy()[held])
 
 
 def places_frame(view: View, ds: Dataset) -> pd.DataFrame:
     """Each place with its rows: events placed there, transfers sent to, from or seen there.
     The tooltip stays short (three lines); a click pins every row (dashboard.views.details)."""
-    counts = view.event_cols("location_id")["location_id"].dropna().value_counts()
-    columns = ("destination_location_id", "origin_location_id", "sighting_location_id")
-    transfers = view.transfer_cols(*columns)
-    for column in columns:
-        counts = counts.add(_counts(transfers, column), fill_value=0)
+    counts = place_counts(view, ds)
     locs = view.locations.set_index("location_id")
     locs = locs[locs.index.isin(counts.index)]
     out = locs[["name", "lat", "lon", "geo_precision"]].copy()
@@ -42,6 +68,24 @@ def places_frame(view: View, ds: Dataset) -> pd.DataFrame:
         for _, r in out.iterrows()
     ]
     return out.reset_index()
+
+
+def _arc_codes(ds: Dataset) -> dict[str, np.ndarray]:
+    """Each transfer's route (places as ds.locations positions, -1: none), category code
+    (sorted) and quantity (its high bound, else its low): once per dataset."""
+    t = ds.transfers
+    dest, origin, _ = once(ds, "place_codes", _place_codes)["transfers"]
+    category, categories = pd.factorize(t["category"], sort=True)
+    ids = ds.locations["location_id"].to_numpy(dtype=object)
+    return {
+        "origin": origin,
+        "destination": dest,
+        "category": category.astype(np.int64),
+        "categories": np.asarray(categories, dtype=object),
+        "qty": t["quantity_high"].fillna(t["quantity_low"]).astype("float").to_numpy(),
+        "ids": ids,
+        "rank": np.argsort(np.argsort(ids, kind="stable"), kind="stable"),  # by id
+    }
 
 
 def arcs_frame(view: View, ds: Dataset) -> pd.DataFrame:
@@ -62,17 +106,30 @@ def arcs_frame(view: View, ds: Dataset) -> pd.DataFrame:
         "width",
         "tooltip",
     ]
-    keys = ["origin_location_id", "destination_location_id", "category"]
-    # Only the columns used: a million events' transfers are not copied whole, twice.
-    t = view.transfer_cols(*keys, "quantity_high", "quantity_low").dropna(subset=keys[:2])
-    if t.empty:
+    # Grouped on codes of the view's rows: a million events' transfers are not copied.
+    c = once(ds, "arc_codes", _arc_codes)
+    rows = positions(view.transfer_index, ds.transfers.index)
+    a, b, k = c["origin"][rows], c["destination"][rows], c["category"][rows]
+    ok = (a >= 0) & (b >= 0) & (k >= 0)
+    if not ok.any():
         return pd.DataFrame(columns=cols)
+    a, b, k, qty = a[ok], b[ok], k[ok], c["qty"][rows[ok]]
+    rank, n_loc, n_cat = c["rank"], len(c["rank"]), len(c["categories"])
+    key = (rank[a] * n_loc + rank[b]) * n_cat + k  # sorts as (origin, destination, category)
+    _, first, group, sizes = np.unique(
+        key, return_index=True, return_inverse=True, return_counts=True
+    )
+    order = np.argsort(group, kind="stable")
+    starts = np.r_[0, np.cumsum(sizes)[:-1]]
+    biggest_qty = np.fmax.reduceat(qty[order], starts)  # NaN only when all are
+    ids = c["ids"]
     loc = ds.locations.set_index("location_id")
-    t = t.assign(qty=t["quantity_high"].fillna(t["quantity_low"]).astype("float"))
-    grouped = t.groupby(keys)
     rows = []
     for (src, dst, category), reports, biggest in zip(
-        grouped.size().index, grouped.size(), grouped["qty"].max(), strict=True
+        zip(ids[a[first]], ids[b[first]], c["categories"][k[first]], strict=True),
+        sizes,
+        biggest_qty,
+        strict=True,
     ):
         kind = "troops" if category == "personnel" else "hardware"
         country = loc.at[dst, "geo_precision"] == "country"
@@ -107,9 +164,9 @@ def arcs_frame(view: View, ds: Dataset) -> pd.DataFrame:
 
 def sightings_frame(view: View, ds: Dataset) -> pd.DataFrame:
     """Where equipment was seen, with how unsure both the place and the date are."""
-    t = view.transfer_cols("sighting_location_id", "event_id", "system_name").dropna(
-        subset=["sighting_location_id"]
-    )
+    rows = positions(view.transfer_index, ds.transfers.index)
+    seen = once(ds, "place_codes", _place_codes)["transfers"][2][rows] >= 0
+    t = ds.transfers.iloc[rows[seen]][["sighting_location_id", "event_id", "system_name"]]
     loc = ds.locations.set_index("location_id")
     index, _ = event_positions(ds)  # each event's row, looked up once per dataset
     no_date = ds.events["date_start"].isna().to_numpy()

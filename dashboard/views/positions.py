@@ -4,6 +4,8 @@ instead of hashing a million labels again (Index.isin, .loc) for every page. Pur
 
 from __future__ import annotations
 
+import weakref
+
 import numpy as np
 import pandas as pd
 
@@ -29,3 +31,19 @@ def at(mask: np.ndarray, where: np.ndarray) -> np.ndarray:
     """mask[where], False where `where` is -1 (no such row)."""
     where = np.asarray(where, dtype=np.int64)
     return (where >= 0) & mask[np.where(where >= 0, where, 0)] if len(mask) else where < -1
+
+
+_ONCE: dict[tuple[int, str], tuple] = {}  # (id(dataset), name) -> (weak ref, value)
+
+
+def once(ds, name: str, fn):
+    """fn(ds), made once per dataset object and kept while it lives (like filters.
+    event_positions): codes a pure view reads by position on every filter change. Two
+    sessions racing may both make it; either result is the same."""
+    key = (id(ds), name)
+    hit = _ONCE.get(key)
+    if hit is None or hit[0]() is not ds:
+        hit = (weakref.ref(ds), fn(ds))
+        _ONCE[key] = hit
+        weakref.finalize(ds, _ONCE.pop, key, None)
+    return hit[1]

@@ -21,6 +21,8 @@ from dashboard.views.tallies import actor_names
 PRINT_ROWS = 300  # as the Timeline draws one mark per row up to 300: past that, counts
 LISTED_ROWS = 50  # past PRINT_ROWS, the rows listed under the counts (a page or two on paper)
 UNDATED = "undated"
+EVENT_COUNTED = ("date_start", "report_date_start", "event_type")  # what event_counts reads
+TRANSFER_COUNTED = ("category", "quantity_as_stated", "system_name", "claimant_actor_id", "status")
 ALL = "all"
 
 
@@ -172,7 +174,10 @@ def print_sheet(view: View, ds: Dataset, limit: int | None = None) -> Sheet:
     given); past that, its counts and its first LISTED_ROWS (at most `limit`) rows."""
     limit = PRINT_ROWS if limit is None else limit
     names = actor_names(ds)
-    ev, tr = view.events, view.transfers
+    # Only the columns counted are copied, and the rows listed: the view's rows in full are
+    # 59 columns of a million events.
+    tr = view.transfer_cols(*TRANSFER_COUNTED)
+    ev_index, tr_index = view.event_index, tr.index
     hardware, personnel = tr["category"].isin(HARDWARE), tr["category"] == PERSONNEL
     figures = tr[hardware | personnel]  # weapons first, then troops, as the Overview lists them
 
@@ -181,19 +186,20 @@ def print_sheet(view: View, ds: Dataset, limit: int | None = None) -> Sheet:
 
     n = listed(len(figures))
     first = tr.index[hardware][:n].append(tr.index[personnel][:n])[:n]
+    n_events = len(ev_index)
     return Sheet(
         figures=Section(
-            _figures(tr.loc[first], names),
+            _figures(ds.transfers.loc[first], names),
             len(figures),
             (figure_counts(figures),) if len(figures) > limit else (),
         ),
         events=Section(
-            _events(ev.head(listed(len(ev))), names),
-            len(ev),
-            event_counts(ev) if len(ev) > limit else (),
+            _events(ds.events.loc[ev_index[: listed(n_events)]], names),
+            n_events,
+            event_counts(view.event_cols(*EVENT_COUNTED)) if n_events > limit else (),
         ),
         transfers=Section(
-            _transfers(tr.head(listed(len(tr))), ds, names),
+            _transfers(ds.transfers.loc[tr_index[: listed(len(tr))]], ds, names),
             len(tr),
             (transfer_counts(tr),) if len(tr) > limit else (),
         ),

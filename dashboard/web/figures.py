@@ -15,23 +15,23 @@ from dashboard.builders import charts
 from dashboard.data.dataset import Dataset
 from dashboard.views import sections, tallies
 from dashboard.views.filters import View
+from dashboard.web import frame
 
 DRAWN = 300  # one mark per row up to here; beyond, a mark per row is unreadable and slow to send
 
 
 def timeline_chart(
     view: View, ds: Dataset, colour_by: str, chosen: tuple[pd.Timestamp, pd.Timestamp] | None
-) -> tuple[go.Figure, int, pd.DataFrame]:
-    """(the figure, how many rows are dated, the undated rows with sections.UNDATED_COLUMNS).
-    Past DRAWN dated rows the figure counts rows per week; the chosen date range, if any, is
-    shaded."""
-    ev = view.event_cols(
-        "date_start", "report_date_start", colour_by
-    )  # a million rows: few columns
+) -> tuple[go.Figure, int, pd.DataFrame, int]:
+    """(the figure, how many rows are dated, the first TABLE_ROWS undated rows with
+    sections.UNDATED_COLUMNS, how many rows are undated). Past DRAWN dated rows the figure
+    counts rows per week; the chosen date range, if any, is shaded. Only the columns and rows
+    drawn or listed are copied: at a million events the view's rows in full are half a second."""
+    ev = view.event_cols("date_start", "report_date_start", colour_by)  # a million rows
     dated = sections.is_dated(ev).to_numpy()
     n_dated = int(dated.sum())
-    # Only the undated rows are copied, and only the columns the page lists them by.
-    undated = ds.events.loc[ev.index[~dated], list(sections.UNDATED_COLUMNS)]
+    # Only the undated rows listed are copied, and only the columns the page lists them by.
+    undated = ds.events.loc[ev.index[~dated][: frame.TABLE_ROWS], list(sections.UNDATED_COLUMNS)]
     if n_dated > DRAWN:
         fig = charts.timeline_counts_figure(ev[dated], colour_by)
     else:
@@ -51,4 +51,4 @@ def timeline_chart(
             annotation_position="top left",
             name="chosen range",
         )
-    return fig, n_dated, undated
+    return fig, n_dated, undated, len(dated) - n_dated

@@ -25,10 +25,13 @@ ctx = frame.page(
 
 
 def print_timeline(view, ds, limit: int):
-    """One mark per dated row up to `limit`, else rows per week (the Timeline's rule)."""
-    if int(sections.is_dated(view.events).sum()) > limit:
-        return charts.timeline_counts_figure(view.events)
-    return charts.timeline_figure(view.events, tallies.actor_names(ds))
+    """One mark per dated row up to `limit`, else rows per week (the Timeline's rule). Only
+    the columns counted, or the dated rows drawn, are copied."""
+    ev = view.event_cols("date_start", "report_date_start", "event_type")
+    dated = sections.is_dated(ev).to_numpy()
+    if int(dated.sum()) > limit:
+        return charts.timeline_counts_figure(ev)
+    return charts.timeline_figure(ds.events.loc[view.event_index[dated]], tallies.actor_names(ds))
 
 
 def section(title: str, part: printout.Section, noun: str, captions: tuple[str, ...]) -> None:

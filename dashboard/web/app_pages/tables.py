@@ -1,6 +1,7 @@
 """Data: the filtered tables, and downloads that carry their filter and a citation."""
 
 from datetime import date
+from functools import partial
 
 import streamlit as st
 
@@ -9,7 +10,6 @@ from dashboard.builders.downloads import cited, downloads
 from dashboard.data.changelog import read_changelog
 from dashboard.schema import TABLES
 from dashboard.views import articles, datagrid, labels
-from dashboard.views.filters import undated_note
 from dashboard.web import analyses, frame, links
 
 ctx = frame.page(
@@ -40,9 +40,9 @@ def table_citation(view, ds, table: str, cite_items: tuple) -> tuple[str, dict[s
     """(the table's undated note, its citation with the articles its rows come from): the
     articles of a million rows take a second to list, so once per filters, not per rerun
     (and counted on the rows' article codes: analyses.table_articles)."""
-    undated = undated_note(view, table)
+    undated = datagrid.undated_note(view, ds, table)
     ids = articles.table_articles(view, ds, analyses.article_codes(ds), table)
-    return undated, cited(dict(cite_items), getattr(view, table), ds, undated, ids)
+    return undated, cited(dict(cite_items), datagrid.shown_count(view, table), ds, undated, ids)
 
 
 f = ctx.filters
@@ -54,18 +54,20 @@ with st.expander("Citation for these rows: the dataset version and the articles 
     st.code(export.citation_text(shown_cite).decode("utf-8"), language=None, wrap_lines=True)
 
 for table, tab in zip(TABS, st.tabs(list(TABS.values())), strict=True):
-    rows = getattr(ctx.view, table)
+    n = datagrid.shown_count(ctx.view, table)
     stem = export.file_stem(table, f.start, f.end, actors, narrowed)
     with tab:
-        more = f"; the first {SHOWN:,} are shown" if len(rows) > SHOWN else ""
-        st.caption(f"{len(rows):,} row(s){more}")
+        more = f"; the first {SHOWN:,} are shown" if n > SHOWN else ""
+        st.caption(f"{n:,} row(s){more}")
         undated, table_cite = frame.cached(table_citation, ctx, table, tuple(cite.items()))
         st.caption(
             f"{undated[0].upper()}{undated[1:]}; downloads say so in their citation. Files "
             "carry names beside ids and the article's publisher, date and address; the XLSX "
             "has date cells, filters and a codebook sheet."
         )
-        grid, link = links.with_row_links(rows.head(SHOWN), TABLES[table].primary_key)
+        grid, link = links.with_row_links(
+            datagrid.first_rows(ctx.view, ctx.ds, table, SHOWN), TABLES[table].primary_key
+        )
         st.dataframe(
             labels.readable_grid(ctx.ds, table, grid),
             hide_index=True,
@@ -74,6 +76,8 @@ for table, tab in zip(TABS, st.tabs(list(TABS.values())), strict=True):
             column_config=column_config(table, grid.columns) | link,
             row_height=60,
         )
+        # The rows in full are made on a click (a million of them are not copied on each run).
+        rows = partial(getattr, ctx.view, table)
         files = downloads(rows, table, table_cite, ctx.ds.locations, ctx.ds)
         columns = [c for _ in range(0, len(files), 3) for c in st.columns(3)]  # three a row
         for column, d in zip(columns, files, strict=False):

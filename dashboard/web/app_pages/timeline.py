@@ -24,7 +24,7 @@ colour_by = (
     or "event_type"
 )
 names = tallies.actor_names(ctx.ds)
-fig, n_dated, undated = frame.cached(
+fig, n_dated, undated, n_undated = frame.cached(
     figures.timeline_chart, ctx, colour_by, sections.chosen_range(ctx.filters, ctx.span)
 )
 if n_dated > figures.DRAWN:
@@ -37,8 +37,13 @@ if fig.data:
 else:
     st.info("None of the rows shown has a date; they are listed below.")
 
-st.subheader(f"Undated rows ({len(undated)})")
-table = sections.undated_table(frame.capped(undated), names)
+st.subheader(f"Undated rows ({n_undated})")
+if n_undated > len(undated):  # frame.capped's words: the figure's cache holds only these rows
+    st.caption(
+        f"The first {len(undated):,} of {n_undated:,} rows are shown. Narrow the filters, "
+        "or download them all from the Data page."
+    )
+table = sections.undated_table(undated, names)
 undated_table, id_link = links.as_links(
     worded(table, ["event_type", "when (as written)", "reported"]), ["id"]
 )

@@ -12,7 +12,16 @@ import streamlit as st
 from dashboard.builders import analyst, charts
 from dashboard.builders.history import history_figure
 from dashboard.data.dataset import Dataset
-from dashboard.views import articles, corroboration, equipment, grades, history, responses, tallies
+from dashboard.views import (
+    articles,
+    corroboration,
+    equipment,
+    grades,
+    history,
+    labels,
+    responses,
+    tallies,
+)
 from dashboard.views.filters import View
 from dashboard.views.positions import positions
 from dashboard.web import frame
@@ -38,6 +47,15 @@ def claim_rows(ds: Dataset):
 
 def grades_table(ds: Dataset):
     return _per_dataset("grades_table", ds.version, grades.grades_table, ds)
+
+
+def grades_shown(ds: Dataset):
+    """labels.shown of grades_table's first frame.TABLE_ROWS rows (a grid sends no more)."""
+    return _per_dataset("grades_shown", ds.version, _grades_shown, ds)
+
+
+def _grades_shown(ds: Dataset):
+    return labels.shown(grades_table(ds).head(frame.TABLE_ROWS))
 
 
 def equipment_codes(ds: Dataset) -> equipment.Coded:

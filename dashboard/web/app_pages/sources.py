@@ -3,7 +3,6 @@ denies it, and the articles with every cited passage."""
 
 import streamlit as st
 
-from dashboard.views import labels
 from dashboard.web import analyses, frame, links, reader, sidebar
 
 ctx = frame.page(
@@ -53,8 +52,15 @@ with st.expander("Source grades (Admiralty / NATO system) and their basis"):
     if table.empty:
         st.caption("No source or row is graded in this dataset: every figure shows “ungraded”.")
     else:
+        shown = analyses.grades_shown(ctx.ds)  # in words, the first TABLE_ROWS: once per dataset
+        if len(table) > len(shown):
+            st.caption(
+                f"The first {len(shown):,} of {len(table):,} grades are shown: the sources' "
+                "reliability, then rows' credibility. Every row's own grade is on its Row page "
+                "and beside each figure."
+            )
         st.dataframe(
-            labels.shown(table),
+            shown,
             hide_index=True,
             width="stretch",
             key="grades",

@@ -29,12 +29,17 @@ def link_column(label: str = LINK_COLUMN, **kw) -> st.column_config.LinkColumn:
     return st.column_config.LinkColumn(label, display_text=r"row\?id=(.+)$", **kw)
 
 
+def row_link_config() -> dict:
+    """The column config of with_row_links' link column."""
+    return {LINK_COLUMN: link_column(help="Open the row's own page: every field in words")}
+
+
 def with_row_links(frame: pd.DataFrame, id_column: str) -> tuple[pd.DataFrame, dict]:
     """The frame with a leading 'row page' link column for its ids, and its column config."""
     urls = frame[id_column].map(row_url) if len(frame) else frame[id_column]
     out = frame.copy(deep=False)
     out.insert(0, LINK_COLUMN, urls)
-    return out, {LINK_COLUMN: link_column(help="Open the row's own page: every field in words")}
+    return out, row_link_config()
 
 
 def as_links(frame: pd.DataFrame, columns: list[str]) -> tuple[pd.DataFrame, dict]:

@@ -45,6 +45,15 @@ def table_citation(view, ds, table: str, cite_items: tuple) -> tuple[str, dict[s
     return undated, cited(dict(cite_items), datagrid.shown_count(view, table), ds, undated, ids)
 
 
+def shown_grid(view, ds, table: str) -> tuple:
+    """(the grid: the first SHOWN rows in words, with their row links; the columns before
+    they were put in words): once per filters, not per rerun."""
+    grid, _ = links.with_row_links(
+        datagrid.first_rows(view, ds, table, SHOWN), TABLES[table].primary_key
+    )
+    return labels.readable_grid(ds, table, grid), list(grid.columns)
+
+
 f = ctx.filters
 actors = datagrid.actor_names(ctx.ds, f.actors)
 narrowed = datagrid.narrowed_beyond_dates_and_actors(f)
@@ -65,15 +74,13 @@ for table, tab in zip(TABS, st.tabs(list(TABS.values())), strict=True):
             "carry names beside ids and the article's publisher, date and address; the XLSX "
             "has date cells, filters and a codebook sheet."
         )
-        grid, link = links.with_row_links(
-            datagrid.first_rows(ctx.view, ctx.ds, table, SHOWN), TABLES[table].primary_key
-        )
+        grid, columns = frame.cached(shown_grid, ctx, table)
         st.dataframe(
-            labels.readable_grid(ctx.ds, table, grid),
+            grid,
             hide_index=True,
             width="stretch",
             key=f"table_{table}",
-            column_config=column_config(table, grid.columns) | link,
+            column_config=column_config(table, columns) | links.row_link_config(),
             row_height=60,
         )
         # The rows in full are made on a click (a million of them are not copied on each run).

@@ -9,6 +9,7 @@ Only rows that confirm, report or acknowledge a claim corroborate it; denials ar
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -233,5 +234,5 @@ def article_labels(articles: pd.DataFrame) -> dict[str, str]:
             articles["article_id"], articles["publisher"], articles["date_published"], strict=True
         )
     }
-    counts = pd.Series(list(base.values())).value_counts()
+    counts = Counter(base.values())  # a dict: 5,000 lookups in a Series took 0.1 s per run
     return {a: (f"{label} · {a}" if counts[label] > 1 else label) for a, label in base.items()}

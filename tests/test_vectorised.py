@@ -18,7 +18,7 @@ from dashboard.views import (
     articles,
     corroboration,
     datagrid,
-    equipment,
+    figure_rows,
     geo,
     grades,
     history,
@@ -207,7 +207,7 @@ def test_grade_labels_say_ungraded_in_words():
 
 
 def by_system_before(rows: pd.DataFrame) -> pd.DataFrame:
-    """The Overview page's ordering before equipment.by_system: systems with the most figures
+    """The Overview page's ordering before figure_rows.by_system: systems with the most figures
     first; within one, in report order (stable)."""
     size = rows.groupby("system")["system"].transform("size")
     return rows.assign(_n=size).sort_values(
@@ -220,12 +220,12 @@ def by_system_before(rows: pd.DataFrame) -> pd.DataFrame:
 def test_equipment_by_position_matches(datasets, name, kw):
     ds, view = views(datasets, name, kw)
     table = tallies.transfer_rows(ds)
-    c = equipment.coded(ds, table)
+    c = figure_rows.coded(ds, table)
     q = tallies_before.quantity_rows(view, ds)
     seen = 0
     for limit, chart in ((1_000, 30), (3, 2), (1, 0)):
         old = sections.equipment_sections(q)
-        new = equipment.parts(view, ds, c, limit, chart)
+        new = figure_rows.parts(view, ds, c, limit, chart)
         assert [(p.key, p.title) for p in new] == [(s.key, s.title) for s in old]
         for p, s in zip(new, old, strict=True):
             assert (p.total, p.n_stated) == (len(s.rows), len(s.stated))
@@ -233,18 +233,18 @@ def test_equipment_by_position_matches(datasets, name, kw):
             same(p.stated, s.stated.head(chart).reset_index(drop=True))
             seen += p.total
     assert seen >= 1 or q.empty
-    for by in equipment.TALLY_BY:
-        same(equipment.tally(view, ds, c, by), tallies_before.tally_rows(q, by))
+    for by in figure_rows.TALLY_BY:
+        same(figure_rows.tally(view, ds, c, by), tallies_before.tally_rows(q, by))
     for key, rows in (
         ("hardware", q[q["category"].isin(sections.HARDWARE)]),
         ("personnel", q[q["category"] == sections.PERSONNEL]),
     ):
         for limit in (50, 4, 1):
-            listed = equipment.by_system(view, ds, c, key, limit)
+            listed = figure_rows.by_system(view, ds, c, key, limit)
             assert listed.total == len(rows)
             want = by_system_before(rows).head(limit).drop(columns="_n")
             same(listed.first, want.reset_index(drop=True))
-        same(equipment.quantity_part(view, ds, c, key), rows.reset_index(drop=True))
+        same(figure_rows.quantity_part(view, ds, c, key), rows.reset_index(drop=True))
 
 
 @pytest.mark.parametrize("name", DATASETS)
@@ -252,7 +252,7 @@ def test_equipment_by_position_matches(datasets, name, kw):
 def test_groups_by_position_match(datasets, name, kw):
     ds, view = views(datasets, name, kw)
     table = tallies.transfer_rows(ds)
-    new = equipment.groups(view, ds, equipment.coded(ds, table))
+    new = figure_rows.groups(view, ds, figure_rows.coded(ds, table))
     old = relations.figure_groups(tallies.quantity_rows(view, ds, table), ds)
     for part in ("summary", "members", "links"):
         same(getattr(new, part), getattr(old, part))

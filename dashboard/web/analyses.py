@@ -15,7 +15,7 @@ from dashboard.data.dataset import Dataset
 from dashboard.views import (
     articles,
     corroboration,
-    equipment,
+    figure_rows,
     grades,
     history,
     labels,
@@ -58,12 +58,12 @@ def _grades_shown(ds: Dataset):
     return labels.shown(grades_table(ds).head(frame.TABLE_ROWS))
 
 
-def equipment_codes(ds: Dataset) -> equipment.Coded:
+def equipment_codes(ds: Dataset) -> figure_rows.Coded:
     return _per_dataset("equipment_codes", ds.version, _equipment_codes, ds)
 
 
-def _equipment_codes(ds: Dataset) -> equipment.Coded:
-    return equipment.coded(ds, transfer_table(ds))
+def _equipment_codes(ds: Dataset) -> figure_rows.Coded:
+    return figure_rows.coded(ds, transfer_table(ds))
 
 
 def answer_table(ds: Dataset):
@@ -89,13 +89,13 @@ def _claims_matrix(view: View, ds: Dataset):
 
 def _overview_metrics(view: View, ds: Dataset) -> dict:
     """tallies.overview_metrics, with each kind's figures as the Overview lists them (the
-    systems with most figures first, its first LIST_ROWS rows: equipment.Listed)."""
+    systems with most figures first, its first LIST_ROWS rows: figure_rows.Listed)."""
     c = equipment_codes(ds)
     return {
         "events": view.n_events,
         "transfers": view.n_transfers,
-        "hardware": equipment.by_system(view, ds, c, "hardware", frame.LIST_ROWS),
-        "personnel": equipment.by_system(view, ds, c, "personnel", frame.LIST_ROWS),
+        "hardware": figure_rows.by_system(view, ds, c, "hardware", frame.LIST_ROWS),
+        "personnel": figure_rows.by_system(view, ds, c, "personnel", frame.LIST_ROWS),
         "span": tallies.shown_span(view),
         "claimants": distinct(view, ds, claimant_codes(ds)),
         "articles": distinct(view, ds, article_codes(ds).events),
@@ -117,7 +117,7 @@ def _claimant_codes(ds: Dataset):
 
 
 def _related_groups(view: View, ds: Dataset):
-    return equipment.groups(view, ds, equipment_codes(ds))
+    return figure_rows.groups(view, ds, equipment_codes(ds))
 
 
 def _corroboration(view: View, ds: Dataset):
@@ -140,8 +140,8 @@ def _listed_groups(view: View, ds: Dataset, limit: int):
 CHART_ROWS = 30  # one bar per stated figure: more would be unreadable, and slow to send
 
 
-def _equipment_parts(view: View, ds: Dataset) -> list[equipment.Part]:
-    return equipment.parts(view, ds, equipment_codes(ds), frame.TABLE_ROWS, CHART_ROWS)
+def _equipment_parts(view: View, ds: Dataset) -> list[figure_rows.Part]:
+    return figure_rows.parts(view, ds, equipment_codes(ds), frame.TABLE_ROWS, CHART_ROWS)
 
 
 def _equipment_charts(view: View, ds: Dataset) -> dict:
@@ -150,7 +150,7 @@ def _equipment_charts(view: View, ds: Dataset) -> dict:
 
 
 def _tally(view: View, ds: Dataset, by: str):
-    return equipment.tally(view, ds, equipment_codes(ds), by)
+    return figure_rows.tally(view, ds, equipment_codes(ds), by)
 
 
 def _history_chart(view: View, ds: Dataset, system: str):
@@ -166,7 +166,7 @@ def _system_history(view: View, ds: Dataset, system: str):
     return history.shown_history(view, ds, system, point_table(ds))
 
 
-def equipment_parts(ctx: frame.Context) -> list[equipment.Part]:
+def equipment_parts(ctx: frame.Context) -> list[figure_rows.Part]:
     """Equipment's sections of the view, as much of each as the page sends."""
     return frame.cached(_equipment_parts, ctx)
 
@@ -177,7 +177,7 @@ def tally(ctx: frame.Context, by: str):
 
 
 def overview_metrics(ctx: frame.Context) -> dict:
-    """tallies.overview_metrics of the view (its figures as equipment.Listed)."""
+    """tallies.overview_metrics of the view (its figures as figure_rows.Listed)."""
     return frame.cached(_overview_metrics, ctx)
 
 

@@ -37,7 +37,7 @@ st.caption(
 
 # 2. The figures by system, each with its qualifier, claimant, grade, article and date
 def figure_lines(listed):
-    """The first figures (equipment.Listed: systems with most figures first), by system."""
+    """The first figures (figure_rows.Listed: systems with most figures first), by system."""
     if not listed.total:
         st.caption("None under these filters.")
     for system, group in listed.first.groupby("system", sort=False):

@@ -69,7 +69,13 @@ def measure(size: str, filters: int) -> dict:
                     browser.wait_drawn(page, name, FIRST_LOAD_S)
                     line = page.locator(".st-key-filter_line").first.inner_text()
                     visits.append(
-                        {"page": name, "dates": [d.isoformat() for d in dates], "line": line}
+                        {
+                            "page": name,
+                            "dates": [d.isoformat() for d in dates],
+                            "line": line,
+                            "rss_bytes": server.rss(),
+                            "peak_rss_bytes": server.peak_rss,
+                        }
                     )
             page.close()
             out["visits"] = visits

@@ -129,3 +129,22 @@ def test_costly_results_are_cleared_oldest_first_past_the_budget(ds, monkeypatch
     assert calls == [2, 1, 3, 1]  # cleared from Streamlit's cache: computed again
     st.cache_resource.clear()
     frame._ledger.clear()
+
+
+def test_a_view_dropped_from_the_cache_forgets_its_copied_rows(ds, monkeypatch):
+    """A session's context or a download button may still hold a dropped view: its copied
+    rows must not stay alive with it."""
+    links = actor_links(ds)
+    one = frame._view(ds.version, Filters(include_undated=False), ds, links)
+    cells = one.events.size
+    assert one.copied_cells() == cells > 0
+    monkeypatch.setattr(frame, "VIEW_CELLS", cells)
+    released = []
+    monkeypatch.setattr(frame.memory, "release", lambda *a: released.append(a) or True)
+    monkeypatch.setattr(frame, "RELEASE_CELLS", 0)
+    frame._view(ds.version, Filters(include_undated=False, date_basis="happened"), ds, links)
+    assert list(frame._views) == [
+        (ds.version, Filters(include_undated=False, date_basis="happened"))
+    ]
+    assert one.copied_cells() == 0
+    assert released == [()]

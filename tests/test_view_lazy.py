@@ -84,3 +84,13 @@ def test_a_view_of_given_rows_keeps_them(ds):
     assert view.n_events == 3 and view.n_transfers == 2 and view.copied_cells() == 0
     assert view.event_index.equals(ev.index)
     assert view.answering.empty and list(view.answering.columns) == list(ev.columns)
+
+
+def test_a_released_view_forgets_its_copies_and_copies_again_when_asked(ds):
+    view = apply_filters(ds, FILTERS["range"], actor_links(ds))
+    first = view.events
+    view.release()
+    assert view.copied_cells() == 0
+    again = view.events
+    assert again is not first
+    pd.testing.assert_frame_equal(again, first)

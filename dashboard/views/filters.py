@@ -145,6 +145,12 @@ class View:
     def n_transfers(self) -> int:
         return self._count("transfers")
 
+    def release(self) -> None:
+        """Forget the copied rows (they are copied again if asked for): a view dropped from
+        the cache may still be held by a session's context or a download button, and must
+        not keep a million rows alive with it."""
+        self._built.clear()
+
     def copied_cells(self) -> int:
         """Cells of the rows copied so far (what this view costs beyond the dataset)."""
         return sum(

@@ -15,6 +15,7 @@ from dashboard.builders.palette import words
 from dashboard.builders.text import md, md_frame
 from dashboard.data.dataset import Dataset
 from dashboard.views import filters as flt
+from dashboard.web import memory
 
 TABLE_ROWS = 1_000  # a grid sends at most this many rows; the Data page's downloads hold them all
 LIST_ROWS = 50  # a page lists at most this many rows one by one
@@ -39,7 +40,8 @@ class Context:
 # kept up to VIEW_ENTRIES and VIEW_CELLS copied cells instead, the oldest costly one dropped
 # first; the newest always stays. A view that copied nothing costs nothing.
 VIEW_ENTRIES = 8
-VIEW_CELLS = 80_000_000  # ≈ 640 MB of copied cells across the cached views
+VIEW_CELLS = 40_000_000  # ≈ 320 MB: one filtered view copied whole at a million events
+RELEASE_CELLS = 1_000_000  # dropping more than this many copied cells gives the memory back
 _views: OrderedDict[tuple, flt.View] = OrderedDict()
 _views_lock = threading.Lock()
 
@@ -48,11 +50,15 @@ def _evict(budget: int, keep: tuple | None = None) -> None:
     """Drop the oldest costly views (never `keep`) until the copied cells fit `budget`. A
     view's cost is read now: its rows are copied after it is cached, by the pages."""
     costs = {k: v.copied_cells() for k, v in _views.items()}
+    dropped = 0
     while sum(costs.values()) > budget:
         costly = [k for k, c in costs.items() if c and k != keep]  # oldest first
         if not costly:
-            return
-        del _views[costly[0]], costs[costly[0]]
+            break
+        dropped += costs.pop(costly[0])
+        _views.pop(costly[0]).release()
+    if dropped > RELEASE_CELLS:
+        memory.release()  # its rows, freed, back to the system (sessions may still hold it)
 
 
 def _view(version: str, filters: flt.Filters, _ds: Dataset, _links: pd.DataFrame) -> flt.View:
@@ -71,7 +77,7 @@ def _view(version: str, filters: flt.Filters, _ds: Dataset, _links: pd.DataFrame
         _views[key] = view
         _views.move_to_end(key)
         while len(_views) > VIEW_ENTRIES:
-            _views.popitem(last=False)
+            _views.popitem(last=False)[1].release()
         _evict(VIEW_CELLS, keep=key)
     return view
 
@@ -91,7 +97,7 @@ def _computed(name: str, version: str, filters: flt.Filters, args: tuple, _fn, _
 # copy of 200,000 rows (the Timeline's undated rows), and 32 of them would be 3 GB. The cells
 # of what each result holds are noted here (keys only), and past COMPUTED_CELLS the oldest
 # costly results are cleared from Streamlit's cache; the newest always stays.
-COMPUTED_CELLS = 40_000_000  # ≈ 320 MB of cells across the cached results
+COMPUTED_CELLS = 24_000_000  # ≈ 190 MB of cells across the cached results
 _ledger: OrderedDict[tuple, int] = OrderedDict()
 _ledger_lock = threading.Lock()
 
@@ -119,6 +125,7 @@ def cached(fn, ctx: Context, *args):
     widgets rerun without recomputing. The result is shared between sessions: read it only."""
     key = (f"{fn.__module__}.{fn.__qualname__}", ctx.ds.version, ctx.filters, args)
     result = _computed(*key, fn, ctx)
+    dropped = 0
     with _ledger_lock:
         _ledger[key] = result_cells(result)
         _ledger.move_to_end(key)
@@ -126,8 +133,10 @@ def cached(fn, ctx: Context, *args):
             costly = [k for k, c in _ledger.items() if c and k != key]  # oldest first
             if not costly:
                 break
-            del _ledger[costly[0]]
+            dropped += _ledger.pop(costly[0])
             _computed.clear(*costly[0], None, None)  # fn and ctx are not part of the key
+    if dropped > RELEASE_CELLS:
+        memory.release()
     return result
 
 

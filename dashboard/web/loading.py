@@ -22,7 +22,7 @@ from dashboard.data.dataset import (
 )
 from dashboard.data.seeds import seeds_dir_for
 from dashboard.views import filters as flt
-from dashboard.web import validated
+from dashboard.web import memory, validated
 
 # A content hash of the whole folder at most this often per folder, when nothing in a stat
 # changed: an edit that keeps name, size, mtime and (within one clock tick) ctime is still seen
@@ -92,6 +92,7 @@ def _load(folder: str, signature: str) -> tuple[Dataset | None, list[Problem], p
     # ~70 ms over every module and frame. Freezing what lives as long as the server (the
     # imported modules, this dataset) leaves it only what the runs allocate (bench/, docs/).
     gc.freeze()
+    memory.release()  # validation's working memory, freed, back to the system
     return ds, [], links
 
 

@@ -69,20 +69,24 @@ def start_figures(chromium, runs: int, quick: bool) -> dict:
     and filter changes, each beside its hello-world baselines."""
     from bench import browser
 
-    out: dict = {"cold_start_s": {}}
+    out: dict = {"cold_start_s": {}, "cold_phases_ms": {}}
     cold = [("hello", HELLO, None), ("overview", APP, SEED_DATA)]
     if not quick:
         cold += [("timeline", APP, SEED_DATA), ("map", APP, SEED_DATA)]
+        # The same two without the plotly preload (dashboard/web/preload.py): what it saves
+        cold += [("timeline:nopreload", APP, SEED_DATA), ("map:nopreload", APP, SEED_DATA)]
         # Streamlit's own floor for a page with a chart or a map: hello-world with one
         cold += [("hello_plotly", HELLO, None)]  # (Map opens on a plotly picture too)
     for _ in range(runs):
         for name, script, data in cold:
-            seconds = browser.cold_start(chromium, script, name, data)
+            phases = out["cold_phases_ms"].setdefault(name, [])
+            seconds = browser.cold_start(chromium, script, name, data, phases)
             out["cold_start_s"].setdefault(name, []).append(seconds)
     out["rerun_ms"] = {
         "hello_button": browser.hello_reruns(chromium, 2 * runs),
         "hello_filter": browser.hello_filter_changes(chromium, 2 * runs),
         "timeline_filter": browser.filter_changes(chromium, SEED_DATA, 2 * runs),
+        "timeline_colour": browser.colour_switches(chromium, SEED_DATA, 2 * runs),
     }
     return out
 
@@ -102,10 +106,8 @@ def browser_figures(sizes: list[str], runs: int, quick: bool) -> dict:
         for size in sizes:
             with Server(APP, dataset(size)) as server:
                 warm(chromium, server)
-                # The pages bench/browser.py knows how to see drawn (READY); the others
-                # (history, row, print at the time of writing) have no payload figure yet.
-                drawn = [page for page in PAGES if page in browser.READY]
-                out["payload"][size] = browser.payloads(chromium, server, drawn, runs)
+                # Every page: tests/test_bench_browser.py checks READY knows each one.
+                out["payload"][size] = browser.payloads(chromium, server, PAGES, runs)
                 out["peak_rss_bytes"][size] = server.peak_rss
         chromium.close()
     return out
@@ -145,30 +147,90 @@ FLOOR_NAMES = {
 
 def cold_start_rows(cold: dict) -> list[dict]:
     """Each page against hello-world (the target), and against hello-world carrying the same
-    heavy element, which is Streamlit's own floor for that page (no target)."""
+    heavy element, which is Streamlit's own floor for that page (no target); a page measured
+    also without the plotly preload ("timeline:nopreload") against itself with it."""
     out = []
     hello = median(cold["hello"])
     for name, times in cold.items():
         if name == "hello":
             continue
-        what = FLOOR_NAMES.get(name, f"{name} (seed)")
-        target = "" if name in FLOOR_NAMES else "≤ 1.5× hello"
-        met = None if name in FLOOR_NAMES else median(times) / hello <= 1.5
+        page, _, variant = name.partition(":")
+        reference = bool(variant) or name in FLOOR_NAMES  # measured for comparison only
+        what = FLOOR_NAMES.get(name, f"{page} (seed)" + (", without preload" if variant else ""))
+        target = "" if reference else "≤ 1.5× hello"
+        met = None if reference else median(times) / hello <= 1.5
         out.append(_row("cold start", what, median(times), "s", "hello-world", hello, target, met))
-        floor = FLOORS.get(name)
+        floor = FLOORS.get(page)
         if floor in cold:
             base = median(cold[floor])
             out.append(_row("cold start", what, median(times), "s", FLOOR_NAMES[floor], base))
+        if not variant and f"{name}:nopreload" in cold:
+            base = median(cold[f"{name}:nopreload"])
+            out.append(
+                _row("cold start", what, median(times), "s", "the same, without preload", base)
+            )
+    return out
+
+
+PHASES = (  # (key in a measurement, what it is): the phases of a filter change, in order
+    ("request_sent", "input → rerun request sent (the widget's own handling)"),
+    ("first_frame", "input → first frame of the answer handled"),
+    ("chart_frame", "input → the chart's frame handled"),
+    ("script_finished", "input → script_finished handled"),
+    ("first_change", "input → first change in the chart"),
+    ("drawn", "input → chart redrawn (last change)"),
+    ("long_tasks", "long tasks on the main thread, input → settled"),
+)
+
+
+def _median_of(samples: list[dict], key: str) -> float | None:
+    values = [s[key] for s in samples if s.get(key) is not None]
+    return median(values) if values else None
+
+
+COLD_PHASES = (  # (key, what): a cold start's phases (bench.browser.start_phases), in order
+    ("health", "process start → health answered"),
+    ("loaded", "navigation → front end loaded"),
+    ("first_frame", "navigation → first frame handled"),
+    ("chunk_start", "navigation → plotly chunk requested"),
+    ("chart_frame", "navigation → the chart's frame handled"),
+    ("script_finished", "navigation → script_finished handled"),
+    ("chunk_end", "navigation → plotly chunk fetched"),
+    ("drawn", "navigation → drawn"),
+    ("long_tasks", "long tasks on the main thread"),
+    ("long_task_max", "the longest task"),
+)
+
+
+def cold_phase_rows(phases: dict) -> list[dict]:
+    """Each page's cold start, phase by phase, beside hello-world (Overview) or hello-world +
+    a plotly chart (Timeline, Map): the same element on Streamlit's own floor."""
+    out = []
+    for name in ("overview", "timeline", "map"):
+        base_name = FLOORS.get(name, "hello")
+        floor = phases.get(base_name)
+        if not floor or not phases.get(name):
+            continue
+        for key, what in COLD_PHASES:
+            mine, base = _median_of(phases[name], key), _median_of(floor, key)
+            if mine is not None and base is not None:
+                label = FLOOR_NAMES.get(base_name, "hello-world")
+                out.append(
+                    _row("cold start, phase", f"{name} (seed): {what}", mine, "ms", label, base)
+                )
     return out
 
 
 def redraw_rows(reruns: dict) -> list[dict]:
     """The Timeline's filter change against hello's button rerun (the target), and Streamlit's
-    floor for the same widget: hello-world's sidebar multiselect redrawing its chart."""
+    floor for the same widget: hello-world's sidebar multiselect redrawing its chart; then each
+    phase of the change beside the same phase on that floor."""
     out = []
-    for i, what in enumerate(("chart redrawn", "page settled")):  # hello: its text redrawn
-        hello_ms = median([pair[i] for pair in reruns["hello_button"]])
-        filt = median([pair[i] for pair in reruns["timeline_filter"]])
+    for key, what in (("drawn", "chart redrawn"), ("settled", "page settled")):
+        hello_ms = _median_of(reruns["hello_button"], key)  # hello: its text redrawn
+        filt = _median_of(reruns["timeline_filter"], key)
+        met = filt <= 2 * hello_ms if key == "drawn" else None
+        target = "≤ 2× hello" if key == "drawn" else ""
         out.append(
             _row(
                 f"filter change → {what}",
@@ -177,16 +239,17 @@ def redraw_rows(reruns: dict) -> list[dict]:
                 "ms",
                 "hello button rerun",
                 hello_ms,
-                "≤ 2× hello" if i == 0 else "",
-                filt <= 2 * hello_ms if i == 0 else None,
+                target,
+                met,
             )
         )
-        if i == 0 and "hello_filter" in reruns:
-            floor = median([pair[0] for pair in reruns["hello_filter"]])
+        if key == "drawn" and "hello_filter" in reruns:
+            floor = _median_of(reruns["hello_filter"], "drawn")
+            base = "hello-world multiselect + chart"
             out.append(
                 _row(
                     "filter change → chart redrawn",
-                    "hello-world multiselect + chart",
+                    base,
                     floor,
                     "ms",
                     "hello button rerun",
@@ -194,13 +257,46 @@ def redraw_rows(reruns: dict) -> list[dict]:
                 )
             )
             out.append(
+                _row("filter change → chart redrawn", "timeline (seed)", filt, "ms", base, floor)
+            )
+    if "hello_filter" in reruns:
+        for key, what in PHASES:
+            mine = _median_of(reruns["timeline_filter"], key)
+            floor = _median_of(reruns["hello_filter"], key)
+            if mine is not None and floor is not None:
+                out.append(
+                    _row(
+                        "filter change, phase",
+                        f"timeline (seed): {what}",
+                        mine,
+                        "ms",
+                        "hello-world multiselect + chart",
+                        floor,
+                    )
+                )
+        if "timeline_colour" in reruns:  # only the chart's fragment reruns (timeline.py)
+            hello_ms = _median_of(reruns["hello_button"], "drawn")
+            colour = _median_of(reruns["timeline_colour"], "drawn")
+            out.append(
                 _row(
-                    "filter change → chart redrawn",
+                    "colour switch → chart redrawn",
                     "timeline (seed)",
-                    filt,
+                    colour,
                     "ms",
+                    "hello button rerun",
+                    hello_ms,
+                )
+            )
+        mine, floor = (_median_of(reruns[k], "bytes") for k in ("timeline_filter", "hello_filter"))
+        if mine is not None and floor is not None:
+            out.append(
+                _row(
+                    "filter change, bytes received",
+                    "timeline (seed)",
+                    mine / 1000,
+                    "KB",
                     "hello-world multiselect + chart",
-                    floor,
+                    floor / 1000,
                 )
             )
     return out
@@ -210,6 +306,7 @@ def rows(raw: dict, sizes: list[str]) -> list[dict]:
     out = []
     b = raw["browser"]
     out += cold_start_rows(b["cold_start_s"])
+    out += cold_phase_rows(b.get("cold_phases_ms", {}))
     out += redraw_rows(b["rerun_ms"])
     hello_run = median(raw["scripts"]["hello"]["hello"]["rerun_s"]) * 1000
     for size in sizes:
@@ -327,7 +424,11 @@ def start_only(runs: int) -> int:
         chromium = browser.launch(p)
         raw = start_figures(chromium, runs, quick=False)
         chromium.close()
-    result_rows = cold_start_rows(raw["cold_start_s"]) + redraw_rows(raw["rerun_ms"])
+    result_rows = (
+        cold_start_rows(raw["cold_start_s"])
+        + cold_phase_rows(raw["cold_phases_ms"])
+        + redraw_rows(raw["rerun_ms"])
+    )
     meta = {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "runs": runs,

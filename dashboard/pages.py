@@ -22,6 +22,7 @@ class PageSpec:
     icon: str
     url_path: str
     default: bool = False
+    chart: bool = False  # opens on a plotly chart: its address preloads plotly (web/preload.py)
 
     @property
     def script(self) -> str:
@@ -36,14 +37,18 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("overview", "Overview", ":material/dashboard:", "overview", default=True),
-    PageSpec("timeline", "Timeline", ":material/timeline:", "timeline"),
-    PageSpec("map", "Map", ":material/map:", "map"),
-    PageSpec("equipment", "Equipment", ":material/train:", "equipment"),
-    PageSpec("figure_history", "Figure history", ":material/stacked_line_chart:", "history"),
+    PageSpec("timeline", "Timeline", ":material/timeline:", "timeline", chart=True),
+    PageSpec("map", "Map", ":material/map:", "map", chart=True),
+    PageSpec("equipment", "Equipment", ":material/train:", "equipment", chart=True),
+    PageSpec(
+        "figure_history", "Figure history", ":material/stacked_line_chart:", "history", chart=True
+    ),
     PageSpec("sources", "Sources & claims", ":material/record_voice_over:", "sources"),
     PageSpec("tables", "Data", ":material/download:", "data"),
     PageSpec("row", "Row", ":material/article:", "row"),  # /row?id=000-tr03: one row in words
-    PageSpec("printview", "Print view", ":material/print:", "print"),  # filters, figures, tables
+    PageSpec(
+        "printview", "Print view", ":material/print:", "print", chart=True
+    ),  # filters, figures, tables
 )
 
 

@@ -90,7 +90,7 @@ def test_what_the_server_imports_before_it_listens_is_light():
     import sys
 
     code = (
-        "import sys, dashboard.web.validated, dashboard.web.warmup;"
+        "import sys, dashboard.web.validated, dashboard.web.warmup, dashboard.web.preload;"
         "print(sorted(m for m in ('pandas', 'pandera', 'pydeck', 'dashboard.data.dataset')"
         " if m in sys.modules))"
     )

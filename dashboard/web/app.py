@@ -7,11 +7,15 @@ front end had loaded. Here the server starts at once and a background thread doe
 finds the modules imported and the validated dataset cached, under the same content key.
 A dataset that passed is also kept on disk by content (`validated.py`), so a restart with the
 same files, the same validator and the same libraries reads it back instead of validating again.
+A page that opens on a chart has the browser load plotly.js meanwhile too (`preload.py`).
 """
 
 from contextlib import asynccontextmanager
 
 import streamlit as st
+from starlette.middleware import Middleware
+
+from dashboard.web import preload
 
 
 @asynccontextmanager
@@ -24,4 +28,5 @@ async def _lifespan(_app):
     yield
 
 
-app = st.App("entry.py", lifespan=_lifespan)
+MIDDLEWARE = [Middleware(preload.PreloadCharts, chunk=preload.configured_chunk())]
+app = st.App("entry.py", lifespan=_lifespan, middleware=MIDDLEWARE)

@@ -12,31 +12,40 @@ ctx = frame.page(
     "◇ and dotted bars: when it was *reported*. Rows with neither date are listed below.",
 )
 
-colour_by = (
-    st.segmented_control(
-        "Colour by",
-        ["event_type", "stance"],
-        default="event_type",
-        key="colour",
-        bind="query-params",
-        format_func=words,
-    )
-    or "event_type"
-)
-names = tallies.actor_names(ctx.ds)
-fig, n_dated, undated, n_undated = frame.cached(
-    figures.timeline_chart, ctx, colour_by, sections.chosen_range(ctx.filters, ctx.span)
-)
-if n_dated > figures.DRAWN:
-    st.caption(
-        f"{n_dated:,} dated rows are too many to draw one by one: the chart counts them per week. "
-        f"Narrow the filters to {figures.DRAWN} or fewer to see each row, its window and its report date."
-    )
-if fig.data:
-    st.plotly_chart(fig, key="timeline", config={"displaylogo": False})
-else:
-    st.info("None of the rows shown has a date; they are listed below.")
 
+@st.fragment
+def chart(ctx: frame.Context) -> tuple:
+    """The colouring and the chart: only they change with "Colour by", so a click on it reruns
+    this part alone (no sidebar, no filtering, the table below not sent again). Returns the
+    undated rows (capped) and how many there are, for the table below on a full run."""
+    colour_by = (
+        st.segmented_control(
+            "Colour by",
+            ["event_type", "stance"],
+            default="event_type",
+            key="colour",
+            bind="query-params",
+            format_func=words,
+        )
+        or "event_type"
+    )
+    fig, n_dated, undated, n_undated = frame.cached(
+        figures.timeline_chart, ctx, colour_by, sections.chosen_range(ctx.filters, ctx.span)
+    )
+    if n_dated > figures.DRAWN:
+        st.caption(
+            f"{n_dated:,} dated rows are too many to draw one by one: the chart counts them per week. "
+            f"Narrow the filters to {figures.DRAWN} or fewer to see each row, its window and its report date."
+        )
+    if fig.data:
+        st.plotly_chart(fig, key="timeline", config={"displaylogo": False})
+    else:
+        st.info("None of the rows shown has a date; they are listed below.")
+    return undated, n_undated
+
+
+undated, n_undated = chart(ctx)
+names = tallies.actor_names(ctx.ds)
 st.subheader(f"Undated rows ({n_undated})")
 if n_undated > len(undated):  # frame.capped's words: the figure's cache holds only these rows
     st.caption(

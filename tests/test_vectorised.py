@@ -4,15 +4,19 @@ dataset (bench/synth.py), unfiltered and under filters that split groups and cha
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
 import pytest
 from pandas.testing import assert_frame_equal, assert_series_equal
 
 from bench import synth
 from dashboard.builders import analyst, charts, downloads
+from dashboard.builders import history as history_chart
 from dashboard.data.dataset import load_dataset
 from dashboard.views import (
     articles,
@@ -33,6 +37,7 @@ from tests.views_before import corroboration as corroboration_before
 from tests.views_before import geo as geo_before
 from tests.views_before import grades as grades_before
 from tests.views_before import history as history_before
+from tests.views_before import history_chart as history_chart_before
 from tests.views_before import relations as relations_before
 from tests.views_before import tallies as tallies_before
 
@@ -328,6 +333,11 @@ def test_data_page_citations_by_codes_match(datasets, name, kw):
         )
 
 
+def checked(fig) -> dict:
+    """The figure's JSON after plotly checks every property (charts.figure skips that)."""
+    return json.loads(pio.to_json(go.Figure(fig.to_dict())))
+
+
 def drawn_marks(fig) -> list[tuple]:
     """Every point a figure draws, with what a person sees and hovers: (x, y, mode, symbol,
     size, marker colour, line width, line colour, hover text, row id); gaps left out."""
@@ -374,6 +384,7 @@ def test_range_figure_draws_what_one_trace_per_row_drew(datasets, name, kw):
         rows = s.stated.head(30)
         new, old = charts.range_figure(rows), charts_before.range_figure(rows)
         assert drawn_marks(new) == drawn_marks(old)
+        assert checked(new) == json.loads(pio.to_json(new))
         assert len(new.data) <= 2
         assert list(new.layout.yaxis.categoryarray or []) == first_seen_categories(old)
         assert new.layout.annotations == old.layout.annotations
@@ -415,3 +426,32 @@ def test_map_frames_by_codes_match(datasets, name, kw):
     if not kw:
         assert len(geo_before.places_frame(view, ds)) >= 1
         assert len(geo_before.arcs_frame(view, ds)) >= 1 or name == "shared"
+
+
+@pytest.mark.parametrize("name", DATASETS)
+@pytest.mark.parametrize("kw", FILTERS[:3])
+def test_history_chart_is_what_it_was(datasets, name, kw):
+    ds, view = views(datasets, name, kw)
+    coded = history.coded_points(ds, history.point_rows(ds, tallies.transfer_rows(ds)))
+    seen = 0
+    for system in history.shown_systems(view, ds, coded)[:3]:
+        drawn, differs, _ = history.shown_history(view, ds, system, coded)
+        new = history_chart.history_figure(drawn, differs)
+        old = history_chart_before.history_figure(drawn, differs)
+        assert json.loads(pio.to_json(new)) == json.loads(pio.to_json(old))
+        assert checked(new) == json.loads(pio.to_json(new))
+        seen += len(drawn)
+    assert seen >= 1 or kw
+
+
+@pytest.mark.parametrize("name", DATASETS)
+@pytest.mark.parametrize("colour_by", ["event_type", "stance"])
+def test_weekly_counts_figure_is_what_it_was(datasets, name, colour_by):
+    ds, view = views(datasets, name, {})
+    new = charts.timeline_counts_figure(view.events, colour_by)
+    old = charts_before.timeline_counts_figure(view.events, colour_by)
+    assert json.loads(pio.to_json(new)) == json.loads(pio.to_json(old))
+    assert checked(new) == checked(old)
+    new.add_vrect(x0="2024-10-01", x1="2024-11-01", name="chosen range")  # as the Timeline does
+    assert [s.name for s in new.layout.shapes] == ["chosen range"]
+    assert len(new.data) >= 1

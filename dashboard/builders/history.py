@@ -3,10 +3,11 @@ DataFrames in, a plotly figure out; no streamlit here. Data strings pass through
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.builders.charts import esc
+from dashboard.builders.charts import esc, figure
 
 # Claimants are many and change with the data: colours by order (the legend names each).
 PALETTE = [
@@ -24,6 +25,17 @@ PALETTE = [
     "#637939",
 ]
 DIFFERS_COLOUR = "#d62728"
+HOVER_COLUMNS = (
+    "as_stated",
+    "system",
+    "claimant",
+    "article",
+    "grade",
+    "placed",
+    "date",
+    "low",
+    "high",
+)
 LABELLED = 60  # marks whose words are written beside them; past this they overlap unreadably
 # (and each label is an annotation plotly validates one by one): the words stay in the hover
 
@@ -54,76 +66,83 @@ def history_figure(points: pd.DataFrame, differs: pd.DataFrame) -> go.Figure:
     top = float(pd.concat([low, high_given]).max()) if not points.empty else 1.0
     open_ended = high_given.isna()
     high = high_given.fillna(top * 1.12)
+    # Arrays and lists, read by position: a Series lookup per point and itertuples per claimant
+    # were most of the chart's build at 300 points and 30 claimants.
+    xs, lows, highs = list(x), low.to_numpy(), high.to_numpy()
+    opens = open_ended.to_numpy()
+    ends_at = np.where(opens | (highs > lows), highs, lows).tolist()
+    hollow = (points["placed"] != "reported").to_numpy()
+    ids, stated, stacks = list(points["transfer_id"]), list(points["as_stated"]), list(stack)
+    hovers = [
+        f"<b>{esc(a)}</b> {esc(s)}<br>{esc(c)} · {esc(art)}"
+        f"<br>grade: {esc(g)} · {esc(p)} {d:%-d %b %Y}"
+        f"<br>bounds: {lo:,.0f}–{'open' if pd.isna(hi) else f'{hi:,.0f}'}"
+        for a, s, c, art, g, p, d, lo, hi in zip(*(points[k] for k in HOVER_COLUMNS), strict=True)
+    ]
+    claimant_of = points["claimant"].to_numpy()
     traces, notes = [], []
     claimants = sorted(points["claimant"].unique())
     for n, claimant in enumerate(claimants):
         colour = PALETTE[n % len(PALETTE)]
-        mine = points.index[points["claimant"] == claimant]
-        hover = [
-            f"<b>{esc(r.as_stated)}</b> {esc(r.system)}<br>{esc(r.claimant)} · {esc(r.article)}"
-            f"<br>grade: {esc(r.grade)} · {esc(r.placed)} {r.date:%-d %b %Y}"
-            f"<br>bounds: {r.low:,.0f}–{'open' if pd.isna(r.high) else f'{r.high:,.0f}'}"
-            for r in points.loc[mine].itertuples()
-        ]
+        mine = np.flatnonzero(claimant_of == claimant)
         bx, by, bh = [], [], []
-        for i, h in zip(mine, hover, strict=True):
-            if high[i] > low[i]:
-                bx += [x[i], x[i], None]
-                by += [low[i], high[i], None]
-                bh += [h, h, None]
+        for i in mine:
+            if highs[i] > lows[i]:
+                bx += [xs[i], xs[i], None]
+                by += [lows[i], highs[i], None]
+                bh += [hovers[i], hovers[i], None]
         if bx:
             traces.append(
-                go.Scatter(
-                    x=bx,
-                    y=by,
-                    mode="lines",
-                    line={"width": 9, "color": colour},
-                    opacity=0.75,
-                    hovertext=bh,
-                    hoverinfo="text",
-                    name=esc(claimant),
-                    legendgroup=esc(claimant),
-                    showlegend=True,
-                )
+                {
+                    "type": "scatter",
+                    "x": bx,
+                    "y": by,
+                    "mode": "lines",
+                    "line": {"width": 9, "color": colour},
+                    "opacity": 0.75,
+                    "hovertext": bh,
+                    "hoverinfo": "text",
+                    "name": esc(claimant),
+                    "legendgroup": esc(claimant),
+                    "showlegend": True,
+                }
             )
-        ends = points.loc[mine]
-        hollow = ends["placed"] != "reported"
         symbol = [
-            ("triangle-up" if o else "circle") + ("-open" if h else "")
-            for o, h in zip(open_ended[mine], hollow, strict=True)
+            ("triangle-up" if opens[i] else "circle") + ("-open" if hollow[i] else "") for i in mine
         ]
         traces.append(
-            go.Scatter(
-                x=list(x[mine]),
-                y=list(high[mine].where(open_ended[mine] | (high[mine] > low[mine]), low[mine])),
-                mode="markers",
-                marker={
+            {
+                "type": "scatter",
+                "x": [xs[i] for i in mine],
+                "y": [ends_at[i] for i in mine],
+                "mode": "markers",
+                "marker": {
                     "symbol": symbol,
                     "size": 13,
                     "color": colour,
                     "line": {"width": 2, "color": colour},
                 },
-                hovertext=hover,
-                hoverinfo="text",
-                name=esc(claimant),
-                legendgroup=esc(claimant),
-                showlegend=not bx,
-                customdata=list(points.loc[mine, "transfer_id"]),
-            )
+                "hovertext": [hovers[i] for i in mine],
+                "hoverinfo": "text",
+                "name": esc(claimant),
+                "legendgroup": esc(claimant),
+                "showlegend": not bx,
+                "customdata": [ids[i] for i in mine],
+            }
         )
         for i in mine if len(points) <= LABELLED else []:
             notes.append(
                 {
-                    "x": x[i],
-                    "y": high[i],
-                    "text": esc(points.at[i, "as_stated"]),
+                    "x": xs[i],
+                    "y": highs[i],
+                    "text": esc(stated[i]),
                     "showarrow": False,
                     "yanchor": "bottom",
-                    "yshift": 8 + 14 * int(stack[i] % 2),  # marks side by side: labels apart
+                    "yshift": 8 + 14 * int(stacks[i] % 2),  # marks side by side: labels apart
                     "font": {"size": 11},
                 }
             )
-    where = {t: (x[i], (low[i] + high[i]) / 2) for i, t in enumerate(points["transfer_id"])}
+    where = {t: (xs[i], (lows[i] + highs[i]) / 2) for i, t in enumerate(ids)}
     dx, dy = [], []
     for a, b in zip(differs["a"], differs["b"], strict=True):
         if a in where and b in where:
@@ -131,28 +150,30 @@ def history_figure(points: pd.DataFrame, differs: pd.DataFrame) -> go.Figure:
             dy += [where[a][1], where[b][1], None]
     if dx:
         traces.append(
-            go.Scatter(
-                x=dx,
-                y=dy,
-                mode="lines",
-                name="differs: cannot both be true",
-                line={"color": DIFFERS_COLOUR, "dash": "dash", "width": 2},
-                hoverinfo="skip",
-            )
+            {
+                "type": "scatter",
+                "x": dx,
+                "y": dy,
+                "mode": "lines",
+                "name": "differs: cannot both be true",
+                "line": {"color": DIFFERS_COLOUR, "dash": "dash", "width": 2},
+                "hoverinfo": "skip",
+            }
         )
-    fig = go.Figure(data=traces)
-    fig.update_layout(
-        annotations=notes,
-        height=460,
-        margin={"l": 10, "r": 10, "t": 30, "b": 40},
-        legend={"title": {"text": "claimant"}, "orientation": "h", "y": -0.15},
-        xaxis={
-            "type": "date",
-            "title": "reported (hollow: placed at the article's publication)",
-            "tickformat": "%-d %b %Y",  # days: the 6-hour offsets only keep marks apart
-            **({"range": _day_range(points["date"])} if not points.empty else {}),
+    return figure(
+        traces,
+        {
+            **({"annotations": notes} if notes else {}),  # plotly drops an empty list
+            "height": 460,
+            "margin": {"l": 10, "r": 10, "t": 30, "b": 40},
+            "legend": {"title": {"text": "claimant"}, "orientation": "h", "y": -0.15},
+            "xaxis": {
+                "type": "date",
+                "title": {"text": "reported (hollow: placed at the article's publication)"},
+                "tickformat": "%-d %b %Y",  # days: the 6-hour offsets only keep marks apart
+                **({"range": _day_range(points["date"])} if not points.empty else {}),
+            },
+            "yaxis": {"title": {"text": "stated figure (its range)"}, "rangemode": "tozero"},
+            "hoverlabel": {"align": "left"},
         },
-        yaxis={"title": "stated figure (its range)", "rangemode": "tozero"},
-        hoverlabel={"align": "left"},
     )
-    return fig

@@ -455,3 +455,34 @@ def test_weekly_counts_figure_is_what_it_was(datasets, name, colour_by):
     new.add_vrect(x0="2024-10-01", x1="2024-11-01", name="chosen range")  # as the Timeline does
     assert [s.name for s in new.layout.shapes] == ["chosen range"]
     assert len(new.data) >= 1
+
+
+def articles_cited_before(ds, article_ids) -> str:
+    """analyst.articles_cited as it was before the citations were made once per dataset."""
+    used = set(pd.Series(article_ids, dtype=object).dropna().unique())
+    meta = ds.articles[ds.articles["article_id"].isin(used)].sort_values("article_id")
+    out = [
+        f"{p}, “{t}”, {d}{' (date inferred)' if bool(i) else ''}"
+        + (f", {u}" if isinstance(u, str) and u else "")
+        for p, t, d, i, u in zip(
+            meta["publisher"],
+            meta["title"],
+            meta["date_published"],
+            meta["date_published_inferred"],
+            meta["url"],
+            strict=True,
+        )
+    ]
+    return "; ".join(out) or "none"
+
+
+@pytest.mark.parametrize("name", DATASETS)
+def test_article_labels_and_citations_are_what_they_were(datasets, name):
+    ds = datasets[name]
+    assert corroboration.article_labels(ds.articles) == corroboration_before.article_labels(
+        ds.articles
+    )
+    ids = list(ds.articles["article_id"])
+    assert len(ids) >= 1
+    for chosen in (ids, ids[:1], ids[::2], [], ["no-such-article", *ids[:2]]):
+        assert analyst.articles_cited(ds, chosen) == articles_cited_before(ds, chosen)

@@ -33,17 +33,17 @@ def at(mask: np.ndarray, where: np.ndarray) -> np.ndarray:
     return (where >= 0) & mask[np.where(where >= 0, where, 0)] if len(mask) else where < -1
 
 
-_ONCE: dict[tuple[int, str], tuple] = {}  # (id(dataset), name) -> (weak ref, value)
+_ONCE: dict[tuple[int, str], tuple] = {}  # (id(owner), name) -> (weak ref, value)
 
 
-def once(ds, name: str, fn):
-    """fn(ds), made once per dataset object and kept while it lives (like filters.
-    event_positions): codes a pure view reads by position on every filter change. Two
-    sessions racing may both make it; either result is the same."""
-    key = (id(ds), name)
+def once(owner, name: str, fn):
+    """fn(owner), made once per owner object (a dataset, or one of its frames) and kept while
+    it lives (like filters.event_positions): codes and labels a pure view reads on every run.
+    Shared: read it only. Two sessions racing may both make it; either result is the same."""
+    key = (id(owner), name)
     hit = _ONCE.get(key)
-    if hit is None or hit[0]() is not ds:
-        hit = (weakref.ref(ds), fn(ds))
+    if hit is None or hit[0]() is not owner:
+        hit = (weakref.ref(owner), fn(owner))
         _ONCE[key] = hit
-        weakref.finalize(ds, _ONCE.pop, key, None)
+        weakref.finalize(owner, _ONCE.pop, key, None)
     return hit[1]

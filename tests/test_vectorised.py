@@ -17,6 +17,7 @@ from pandas.testing import assert_frame_equal, assert_series_equal
 from bench import synth
 from dashboard.builders import analyst, charts, downloads
 from dashboard.builders import history as history_chart
+from dashboard.builders import passages as passages_mod
 from dashboard.data.dataset import load_dataset
 from dashboard.views import (
     articles,
@@ -38,6 +39,7 @@ from tests.views_before import geo as geo_before
 from tests.views_before import grades as grades_before
 from tests.views_before import history as history_before
 from tests.views_before import history_chart as history_chart_before
+from tests.views_before import passages as passages_before
 from tests.views_before import relations as relations_before
 from tests.views_before import tallies as tallies_before
 
@@ -486,3 +488,23 @@ def test_article_labels_and_citations_are_what_they_were(datasets, name):
     assert len(ids) >= 1
     for chosen in (ids, ids[:1], ids[::2], [], ["no-such-article", *ids[:2]]):
         assert analyst.articles_cited(ds, chosen) == articles_cited_before(ds, chosen)
+
+
+@pytest.mark.parametrize("name", DATASETS)
+def test_reader_segments_are_what_they_were(datasets, name):
+    ds = datasets[name]
+    view = flt.apply_filters(ds, flt.Filters())
+    cited = tallies.cited_passages(view)
+    seen = 0
+    for article, text in list(ds.seeds.items())[:5]:
+        passages = cited[cited["article_id"] == article].reset_index(drop=True)
+        assert tallies.reader_segments(text, passages) == passages_before.reader_segments(
+            text, passages
+        )
+        assert passages_mod._inner_starts(passages) == passages_before._inner_starts(passages)
+        seen += len(passages)
+    made = pd.DataFrame({"passage_start": [0, 2, 4, 4, 9], "passage_end": [6, 5, 12, 5, 10]})
+    text = "abcdefghijklmnop"
+    assert tallies.reader_segments(text, made) == passages_before.reader_segments(text, made)
+    assert passages_mod._inner_starts(made) == passages_before._inner_starts(made)
+    assert seen >= 1

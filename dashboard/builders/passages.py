@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
 
 from dashboard.builders.text import link, md
@@ -28,13 +29,13 @@ def _wrap(line: str, opening: str, closing: str) -> str:
 
 def _inner_starts(passages: pd.DataFrame) -> dict[int, list[int]]:
     """Offsets where a passage begins inside another passage, and which ones begin there."""
-    spans = list(
-        zip(passages["passage_start"].astype(int), passages["passage_end"].astype(int), strict=True)
-    )
+    start = passages["passage_start"].to_numpy(dtype=np.int64)
+    end = passages["passage_end"].to_numpy(dtype=np.int64)
+    inside = (start[None, :] < start[:, None]) & (start[:, None] < end[None, :])  # [i, j]
+    np.fill_diagonal(inside, False)
     out: dict[int, list[int]] = {}
-    for i, (start, _) in enumerate(spans):
-        if any(s < start < e for j, (s, e) in enumerate(spans) if j != i):
-            out.setdefault(start, []).append(i)
+    for i in np.flatnonzero(inside.any(axis=1)).tolist():
+        out.setdefault(int(start[i]), []).append(i)
     return out
 
 

@@ -157,7 +157,12 @@ def _distinct(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     if len(a) == 0:
         return a, b
     width = int(b.max()) + 1
-    key = np.unique(a.astype(np.int64) * width + b)
+    key = a.astype(np.int64) * width + b
+    size = (int(a.max()) + 1) * width
+    if size <= 8 * len(key) + 1_000_000:  # few possible pairs: count them, no sort of the rows
+        key = np.flatnonzero(np.bincount(key, minlength=size))
+    else:
+        key = np.unique(key)
     return key // width, key % width
 
 
@@ -175,11 +180,11 @@ def corroboration(view: View, ds: Dataset, coded: ClaimRows | None = None) -> pd
     Counted on integer codes of the view's rows (claim_rows, made once per dataset)."""
     c = claim_rows(ds) if coded is None else coded
     shown = kept(view.event_index, ds.events.index)
-    rows = c.codes[shown]
-    sup = rows[rows["support"]]
-    claim = sup["claim"].to_numpy()
-    ends = c.same_as
+    col = {k: c.codes[k].to_numpy() for k in ("claim", "article", "root", "claimant", "chain")}
     supported = shown & c.codes["support"].to_numpy(dtype=bool)
+    sup = {k: v[supported] for k, v in col.items()}  # the view's supporting rows, as arrays
+    claim = sup["claim"]
+    ends = c.same_as
     tied = at(supported, ds.events.index.get_indexer(ends[0])) & at(
         supported, ds.events.index.get_indexer(ends[1])
     )
@@ -187,9 +192,9 @@ def corroboration(view: View, ds: Dataset, coded: ClaimRows | None = None) -> pd
     merged = components(root.loc[ends[0][tied]].to_numpy(), root.loc[ends[1][tied]].to_numpy())
     origin_of = np.arange(int(root.max()) + 1 if len(root) else 0)
     origin_of[merged.index.to_numpy(dtype=np.int64)] = merged.to_numpy(dtype=np.int64)
-    origin = origin_of[sup["root"].to_numpy()]
+    origin = origin_of[sup["root"]]
     counted = {}
-    for name, codes in (("articles", sup["article"].to_numpy()), ("origins", origin)):
+    for name, codes in (("articles", sup["article"]), ("origins", origin)):
         per, _ = _distinct(claim, codes)
         counted[name] = pd.Series(np.bincount(per, minlength=len(c.claims)), index=c.claims)
     present = np.unique(claim)
@@ -199,14 +204,14 @@ def corroboration(view: View, ds: Dataset, coded: ClaimRows | None = None) -> pd
             "origins": counted["origins"].iloc[present].astype(np.int64),
         }
     )
-    per, who = _distinct(claim, sup["claimant"].to_numpy())
+    per, who = _distinct(claim, sup["claimant"])
     out["claimants"] = _joined(per, c.names[who], c.claims, ", ")
-    per, chain = _distinct(claim, sup["chain"].to_numpy())
+    per, chain = _distinct(claim, sup["chain"])
     out["chains"] = _joined(per, c.chains[chain], c.claims, "; ")
-    deniers = rows[rows["denies"]]
-    per, who = _distinct(deniers["claim"].to_numpy(), deniers["claimant"].to_numpy())
+    denying = shown & c.codes["denies"].to_numpy(dtype=bool)
+    per, who = _distinct(col["claim"][denying], col["claimant"][denying])
     denied_by = _joined(per, c.names[who], c.claims, ", ")
-    denied = c.claims[np.unique(deniers["claim"].to_numpy())]
+    denied = c.claims[np.unique(per)]
     out = out.reindex(list(dict.fromkeys([*out.index, *denied])))
     out["denied_by"] = (
         denied_by  # after the reindex: a claim only denied in the view keeps its deniers

@@ -215,19 +215,15 @@ def cited_passages(view: View) -> pd.DataFrame:
 
 
 def reader_segments(text: str, passages: pd.DataFrame) -> list[tuple[str, list[int]]]:
-    """Cut the text at every passage boundary: (segment, indexes of the passages covering it)."""
-    cuts = {0, len(text)}
-    for start, end in zip(passages["passage_start"], passages["passage_end"], strict=True):
-        cuts.update((int(start), int(end)))
-    bounds = sorted(cuts)
-    segments = []
-    for a, b in zip(bounds, bounds[1:], strict=False):
-        covering = [
-            i
-            for i, (start, end) in enumerate(
-                zip(passages["passage_start"], passages["passage_end"], strict=True)
-            )
-            if start <= a and b <= end
-        ]
-        segments.append((text[a:b], covering))
-    return segments
+    """Cut the text at every passage boundary: (segment, indexes of the passages covering it).
+    Which passages cover which segment is one comparison of arrays (segments × passages), not
+    a Python loop over both (400 passages took a fifth of a second)."""
+    starts = passages["passage_start"].to_numpy(dtype=np.int64)
+    ends = passages["passage_end"].to_numpy(dtype=np.int64)
+    bounds = np.array(sorted({0, len(text), *starts.tolist(), *ends.tolist()}), dtype=np.int64)
+    a, b = bounds[:-1], bounds[1:]
+    covers = (starts[None, :] <= a[:, None]) & (b[:, None] <= ends[None, :])
+    return [
+        (text[x:y], np.flatnonzero(row).tolist())
+        for x, y, row in zip(a.tolist(), b.tolist(), covers, strict=True)
+    ]

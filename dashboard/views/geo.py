@@ -55,6 +55,11 @@ def place_counts(view: View, ds: Dataset) -> pd.Series:
 
 
 def places_frame(view: View, ds: Dataset) -> pd.DataFrame:
+    """_places_frame, once per view (the page and the map's picture both ask): read it only."""
+    return once(view, "places_frame", lambda v: _places_frame(v, ds))
+
+
+def _places_frame(view: View, ds: Dataset) -> pd.DataFrame:
     """Each place with its rows: events placed there, transfers sent to, from or seen there.
     The tooltip stays short (three lines); a click pins every row (dashboard.views.details)."""
     counts = place_counts(view, ds)
@@ -89,6 +94,11 @@ def _arc_codes(ds: Dataset) -> dict[str, np.ndarray]:
 
 
 def arcs_frame(view: View, ds: Dataset) -> pd.DataFrame:
+    """_arcs_frame, once per view (the page and the map's picture both ask): read it only."""
+    return once(view, "arcs_frame", lambda v: _arcs_frame(v, ds))
+
+
+def _arcs_frame(view: View, ds: Dataset) -> pd.DataFrame:
     """Supplier's place to destination, one arc per route and category. Hardware width grows
     with the stated quantity; troops are their own kind (drawn apart, never wider than guns).
     An arc to a country-level point is marked: it joins two country centres, not a route."""
@@ -163,6 +173,11 @@ def arcs_frame(view: View, ds: Dataset) -> pd.DataFrame:
 
 
 def sightings_frame(view: View, ds: Dataset) -> pd.DataFrame:
+    """_sightings_frame, once per view (the page and the map's picture both ask): read it only."""
+    return once(view, "sightings_frame", lambda v: _sightings_frame(v, ds))
+
+
+def _sightings_frame(view: View, ds: Dataset) -> pd.DataFrame:
     """Where equipment was seen, with how unsure both the place and the date are."""
     rows = positions(view.transfer_index, ds.transfers.index)
     seen = once(ds, "place_codes", _place_codes)["transfers"][2][rows] >= 0

@@ -12,7 +12,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from dashboard.data.dataset import dataset_version, load_dataset
+from dashboard.data.dataset import dataset_files, dataset_version, load_dataset
 from dashboard.pages import ENTRY
 from dashboard.web import loading, validated
 from tests.fixtures import FIXTURE_DIR
@@ -143,3 +143,31 @@ def test_a_cache_file_as_a_link_is_never_unpickled(on: Path, counted: list):
     cached.rename(moved)
     cached.symlink_to(moved)
     assert validated.read(on)[0] is None
+
+
+def test_the_cap_is_twice_the_validators_cap_on_one_file():
+    from dashboard.data import csvfile
+
+    assert csvfile.MAX_FILE_BYTES == 512 * 2**20
+    assert validated.MAX_SOURCE_BYTES == 2 * csvfile.MAX_FILE_BYTES == 1024 * 2**20
+
+
+def test_the_key_hashes_every_byte_in_blocks(on: Path, monkeypatch):
+    whole = validated.content_key(on)
+    monkeypatch.setattr(validated, "READ_BLOCK", 7)  # blocks that cut every file anywhere
+    assert validated.content_key(on) == whole
+    assert whole[1] == dataset_version(on)
+    assert whole[2] == sum(p.stat().st_size for p in dataset_files(on)) > 0
+
+
+def test_a_dataset_over_the_cap_is_neither_stored_nor_read(on: Path, monkeypatch):
+    key = validated.content_key(on)
+    ds = load_dataset(on)
+    monkeypatch.setattr(validated, "MAX_SOURCE_BYTES", key[2] - 1)  # one byte over the cap
+    assert validated.write(on, ds, key) is False
+    assert not (on.parent / "cache").exists()
+    monkeypatch.setattr(validated, "MAX_SOURCE_BYTES", key[2])  # exactly at the cap
+    assert validated.write(on, ds, key) is True
+    assert validated.read(on)[0].version == key[1]
+    monkeypatch.setattr(validated, "MAX_SOURCE_BYTES", key[2] - 1)
+    assert validated.read(on) == (None, key)  # the stored file is not read past the cap

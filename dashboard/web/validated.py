@@ -30,7 +30,13 @@ if TYPE_CHECKING:
 
 CACHE_ENV = "DASHBOARD_CACHE_DIR"  # where; an empty string turns the cache off
 KEEP = 4  # newest files kept; older ones are removed after a write
-MAX_SOURCE_BYTES = 256 * 1024 * 1024  # bigger datasets are validated on every start
+# Bigger datasets (tables and seeds together) are validated on every start. Twice the
+# validator's cap on one file (csvfile.MAX_FILE_BYTES): an events.csv at that cap makes a
+# dataset of about 715 MB at the synthetic proportions (1M events: 416 MB of 580 MB). At 1M
+# the pickle is 538 MB, written once in 5.5-6.5 s, and a restart reads it back in 0.15-0.19x
+# the time validating takes, at 0.7x its peak memory (bench/validated_cache.py, PERFORMANCE.md).
+MAX_SOURCE_BYTES = 1024 * 1024 * 1024
+READ_BLOCK = 1024 * 1024  # bytes hashed at a time
 PACKAGE = Path(__file__).resolve().parents[1]
 
 
@@ -78,11 +84,13 @@ def content_key(folder: Path) -> tuple[str, str, int] | None:
     size = 0
     try:
         for path in files:
-            data = path.read_bytes()
-            size += len(data)
             for d in (version, key):
                 d.update(path.name.encode())
-                d.update(data)
+            with path.open("rb") as fh:  # by blocks: a 416 MB events.csv is never held whole
+                while block := fh.read(READ_BLOCK):
+                    size += len(block)
+                    for d in (version, key):
+                        d.update(block)
     except OSError:
         return None
     return key.hexdigest(), version.hexdigest()[:12], size

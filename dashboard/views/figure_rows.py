@@ -32,6 +32,9 @@ class Coded:
     values: dict[str, np.ndarray]  # TALLY_BY column -> codes (0: missing), per transfer
     system_names: np.ndarray  # the system of each system code (code 0: missing)
     ends: tuple[np.ndarray, np.ndarray]  # relation ends as transfer positions (-1: not one)
+    rank: np.ndarray  # each transfer's place in id order (the smallest id names a group)
+    by_rank: np.ndarray  # the transfer position of each rank
+    ids: np.ndarray  # each transfer's id
 
 
 def coded(ds: Dataset, table: pd.DataFrame) -> Coded:
@@ -46,6 +49,10 @@ def coded(ds: Dataset, table: pd.DataFrame) -> Coded:
     ids = pd.Index(table["transfer_id"])
     rel = relations.relations(ds)
     ends = tuple(ids.get_indexer(rel[end]).astype(np.int64) for end in ("from_row_id", "to_row_id"))
+    id_values = table["transfer_id"].to_numpy(dtype=object)
+    by_rank = np.argsort(id_values, kind="stable")  # as np.unique sorts ids: Python's order
+    rank = np.empty(len(by_rank), dtype=np.int64)
+    rank[by_rank] = np.arange(len(by_rank))
     return Coded(
         table,
         category.isin(HARDWARE).to_numpy(dtype=bool),
@@ -54,6 +61,9 @@ def coded(ds: Dataset, table: pd.DataFrame) -> Coded:
         values,
         system_names,
         ends,
+        rank,
+        by_rank,
+        id_values,
     )
 
 
@@ -118,17 +128,28 @@ def tally(view: View, ds: Dataset, c: Coded, by: str) -> pd.DataFrame:
 
 def groups(view: View, ds: Dataset, c: Coded) -> relations.FigureGroups:
     """relations.figure_groups of the view's quantity rows: relations with both ends kept, the
-    kept transfers they tie (numbered as in quantity_rows)."""
+    kept transfers they tie (numbered as in quantity_rows). Groups are found on the ids' ranks
+    (integers), and named by their smallest id, as relations.components names them."""
     pos = positions(view.transfer_index, ds.transfers.index)
     mask = kept(view.transfer_index, ds.transfers.index)
     both = at(mask, c.ends[0]) & at(mask, c.ends[1])
     rel = relations.relations(ds)[both]
-    tied = np.zeros(len(mask), dtype=bool)
-    tied[c.ends[0][both]] = True
-    tied[c.ends[1][both]] = True
-    number = np.flatnonzero(tied[pos])  # the rows' numbers in quantity_rows
+    ra, rb = c.rank[c.ends[0][both]], c.rank[c.ends[1][both]]
+    nodes, codes = np.unique(np.concatenate([ra, rb]), return_inverse=True)
+    label = relations.propagate(codes[: len(ra)], codes[len(ra) :], len(nodes))
+    name = c.ids[c.by_rank[nodes[label]]]  # each node's group: its smallest id
+    node_of = np.full(len(mask), -1, dtype=np.int64)  # transfer position -> node (-1: none)
+    node_of[c.by_rank[nodes]] = np.arange(len(nodes))
+    number = np.flatnonzero(node_of[pos] >= 0)  # the tied rows' numbers in quantity_rows
     members = c.table.take(pos[number]).set_axis(pd.RangeIndex(len(pos))[number])
-    return relations.grouped(rel, members)
+    members = members.assign(group=_texts(name[node_of[pos[number]]], members.index))
+    links = rel.assign(group=_texts(name[codes[: len(ra)]], rel.index))
+    return relations.summarised(links, members)
+
+
+def _texts(values: np.ndarray, index: pd.Index) -> pd.Series:
+    """Python strings kept as objects (pandas would infer its own string type)."""
+    return pd.Series(values, index=index, dtype=object)
 
 
 @dataclass(frozen=True)

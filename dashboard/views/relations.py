@@ -66,6 +66,21 @@ def related_words(ds: Dataset, row_ids: pd.Series) -> pd.Series:
     return pd.Series([words.get(r, "") for r in row_ids], index=row_ids.index, dtype=object)
 
 
+def propagate(ca: np.ndarray, cb: np.ndarray, n: int) -> np.ndarray:
+    """Each of n nodes (0..n-1) -> the smallest node of its connected group, the edges being
+    (ca[i], cb[i]): minimum labels spread along the edges, with pointer jumping."""
+    label = np.arange(n)
+    while True:
+        low = np.minimum(label[ca], label[cb])
+        new = label.copy()
+        np.minimum.at(new, ca, low)
+        np.minimum.at(new, cb, low)
+        new = new[new]  # a label is a node: take its label (pointer jumping)
+        if np.array_equal(new, label):
+            return label
+        label = new
+
+
 def components(a: pd.Series | list, b: pd.Series | list) -> pd.Series:
     """Each id on an edge (a[i], b[i]) -> the smallest id of its connected group, as a Series
     indexed by id (sorted). Vectorised: minimum labels spread along the edges, with pointer
@@ -76,17 +91,7 @@ def components(a: pd.Series | list, b: pd.Series | list) -> pd.Series:
     nodes, codes = np.unique(
         np.concatenate([a, b]), return_inverse=True
     )  # sorted: min code = min id
-    ca, cb = codes[: len(a)], codes[len(a) :]
-    label = np.arange(len(nodes))
-    while True:
-        low = np.minimum(label[ca], label[cb])
-        new = label.copy()
-        np.minimum.at(new, ca, low)
-        np.minimum.at(new, cb, low)
-        new = new[new]  # a label is a node: take its label (pointer jumping)
-        if np.array_equal(new, label):
-            break
-        label = new
+    label = propagate(codes[: len(a)], codes[len(a) :], len(nodes))
     return pd.Series(nodes[label], index=nodes, dtype=object)
 
 
@@ -152,6 +157,12 @@ def grouped(rel: pd.DataFrame, members: pd.DataFrame) -> FigureGroups:
     group_of = components(rel["from_row_id"], rel["to_row_id"])
     links = rel.assign(group=rel["from_row_id"].map(group_of).astype(object))
     members = members.assign(group=members["transfer_id"].map(group_of).astype(object))
+    return summarised(links, members)
+
+
+def summarised(links: pd.DataFrame, members: pd.DataFrame) -> FigureGroups:
+    """FigureGroups from the relations and the figures, each with its `group` (the smallest
+    id of its connected group): what each group asks of the reader, its noun and size."""
     rank = links["kind"].map({k: i for i, k in enumerate(GROUP_WORDS)})
     kind = rank.groupby(links["group"]).min().map(dict(enumerate(GROUP_WORDS)))
     nouns = members["category"].map(NOUNS).fillna("items")

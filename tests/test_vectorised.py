@@ -508,3 +508,17 @@ def test_reader_segments_are_what_they_were(datasets, name):
     assert tallies.reader_segments(text, made) == passages_before.reader_segments(text, made)
     assert passages_mod._inner_starts(made) == passages_before._inner_starts(made)
     assert seen >= 1
+
+
+@pytest.mark.parametrize("name", DATASETS)
+@pytest.mark.parametrize("kw", FILTERS[:2])
+@pytest.mark.parametrize("colour_by", ["event_type", "stance"])
+def test_weekly_counts_on_categorical_colours_are_what_they_were(datasets, name, kw, colour_by):
+    ds, view = views(datasets, name, kw)
+    ev = sections.coloured_dates(view, ds, colour_by)
+    assert isinstance(ev[colour_by].dtype, pd.CategoricalDtype)
+    assert list(ev[colour_by].astype(object)) == list(view.events[colour_by])
+    new = charts.timeline_counts_figure(ev, colour_by)
+    old = charts_before.timeline_counts_figure(view.events, colour_by)
+    assert json.loads(pio.to_json(new)) == json.loads(pio.to_json(old))
+    assert len(new.data) >= 1 or kw

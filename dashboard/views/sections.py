@@ -7,8 +7,10 @@ from datetime import date
 
 import pandas as pd
 
+from dashboard.data.dataset import Dataset
 from dashboard.schema import TRANSFER_CATEGORIES
-from dashboard.views.filters import Filters
+from dashboard.views.filters import Filters, View
+from dashboard.views.positions import once, positions
 
 PERSONNEL = "personnel"
 HARDWARE = tuple(c for c in TRANSFER_CATEGORIES if c != PERSONNEL)  # every other category
@@ -91,3 +93,12 @@ def equipment_sections(q: pd.DataFrame) -> list[Section]:
         Section("hardware", HARDWARE_TITLE, q[hardware]),
         Section("personnel", "Troops", q[q["category"] == PERSONNEL]),
     ]
+
+
+def coloured_dates(view: View, ds: Dataset, colour_by: str) -> pd.DataFrame:
+    """The view's events' two window starts and `colour_by`, the latter as a categorical made
+    once per dataset: the weekly counts then group on its codes instead of hashing a million
+    strings (charts.timeline_counts_figure counts the same rows, in the same order)."""
+    ev = view.event_cols("date_start", "report_date_start")
+    whole = once(ds.events, f"categorical:{colour_by}", lambda e: e[colour_by].astype("category"))
+    return ev.assign(**{colour_by: whole.array.take(positions(view.event_index, ds.events.index))})

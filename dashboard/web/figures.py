@@ -27,7 +27,7 @@ def timeline_chart(
     sections.UNDATED_COLUMNS, how many rows are undated). Past DRAWN dated rows the figure
     counts rows per week; the chosen date range, if any, is shaded. Only the columns and rows
     drawn or listed are copied: at a million events the view's rows in full are half a second."""
-    ev = view.event_cols("date_start", "report_date_start", colour_by)  # a million rows
+    ev = sections.coloured_dates(view, ds, colour_by)  # a million rows: three columns
     dated = sections.is_dated(ev).to_numpy()
     n_dated = int(dated.sum())
     # Only the undated rows listed are copied, and only the columns the page lists them by.

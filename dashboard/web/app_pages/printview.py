@@ -27,7 +27,7 @@ ctx = frame.page(
 def print_timeline(view, ds, limit: int):
     """One mark per dated row up to `limit`, else rows per week (the Timeline's rule). Only
     the columns counted, or the dated rows drawn, are copied."""
-    ev = view.event_cols("date_start", "report_date_start", "event_type")
+    ev = sections.coloured_dates(view, ds, "event_type")
     dated = sections.is_dated(ev).to_numpy()
     if int(dated.sum()) > limit:
         return charts.timeline_counts_figure(ev)

@@ -522,3 +522,21 @@ def test_weekly_counts_on_categorical_colours_are_what_they_were(datasets, name,
     old = charts_before.timeline_counts_figure(view.events, colour_by)
     assert json.loads(pio.to_json(new)) == json.loads(pio.to_json(old))
     assert len(new.data) >= 1 or kw
+
+
+@pytest.mark.parametrize("name", DATASETS)
+@pytest.mark.parametrize("kw", FILTERS)
+def test_first_answers_and_contested_are_the_head(datasets, name, kw):
+    ds, view = views(datasets, name, kw)
+    pairs = responses.answer_pairs(ds)
+    table = responses.contested_rows(ds, responses.answered_words(pairs))
+    answers = tallies_before.answers_table(view, ds)
+    contested = tallies_before.contested(view, ds)
+    for limit in (1_000, 3, 1):
+        got, total = responses.answers_first(view, ds, pairs, limit)
+        assert total == len(answers)
+        same(got, answers.head(limit).reset_index(drop=True))
+        got, total = responses.contested_first(view, ds, table, limit)
+        assert total == len(contested)
+        same(got, contested.head(limit).reset_index(drop=True))
+    assert len(answers) + len(contested) >= 1 or kw

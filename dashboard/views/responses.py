@@ -4,6 +4,7 @@ answer_pairs and answered_words make it once per dataset; a view then only picks
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from dashboard.data.dataset import Dataset
@@ -84,14 +85,31 @@ def answers_table(view: View, ds: Dataset, pairs: pd.DataFrame | None = None) ->
     """Each denial or acknowledgement beside each row it answers, in its own words and with its
     timing; a response kept only because it answers a shown row is marked so. `pairs` is
     answer_pairs(ds) when the caller keeps it (computed once per dataset)."""
+    return answers_first(view, ds, pairs)[0]
+
+
+def _picked(shown: np.ndarray, context: np.ndarray, limit: int | None):
+    """(the positions of every row picked (the shown, then the context ones), of the first
+    `limit` of them, how many are shown among those)."""
+    first, then = np.flatnonzero(shown), np.flatnonzero(context)
+    every = np.concatenate([first, then])
+    chosen = every if limit is None else every[:limit]
+    return every, chosen, min(len(first), len(chosen))
+
+
+def answers_first(
+    view: View, ds: Dataset, pairs: pd.DataFrame | None = None, limit: int | None = None
+) -> tuple[pd.DataFrame, int]:
+    """(answers_table's first `limit` rows, how many rows it has): only the rows a page sends
+    are copied (at a million events the answers are a hundred thousand)."""
     pairs = answer_pairs(ds) if pairs is None else pairs
-    shown = pairs[
-        at(kept(view.event_index, ds.events.index), ds.events.index.get_indexer(pairs["row"]))
-    ]
-    context = pairs[pairs["row"].isin(view.answering.index)]
-    out = pd.concat([shown, context], ignore_index=True)[ANSWER_COLUMNS]
-    out["shown because"] = [""] * len(shown) + [CONTEXT_MARK] * len(context)
-    return out
+    rows = ds.events.index.get_indexer(pairs["row"])
+    shown = at(kept(view.event_index, ds.events.index), rows)
+    context = pairs["row"].isin(view.answering.index).to_numpy(dtype=bool)
+    every, chosen, n_shown = _picked(shown, context, limit)
+    out = pairs.iloc[chosen][ANSWER_COLUMNS].reset_index(drop=True)
+    out["shown because"] = [""] * n_shown + [CONTEXT_MARK] * (len(chosen) - n_shown)
+    return out, len(every)
 
 
 def contested_rows(ds: Dataset, answered: dict[str, str] | None = None) -> pd.DataFrame:
@@ -119,13 +137,22 @@ def contested(view: View, ds: Dataset, table: pd.DataFrame | None = None) -> pd.
     """Denials, acknowledgements and unverified rows, with what they answer; then the responses
     kept because they answer a shown row. `table` is contested_rows(ds) when the caller keeps
     it (computed once per dataset)."""
+    return contested_first(view, ds, table)[0]
+
+
+def contested_first(
+    view: View, ds: Dataset, table: pd.DataFrame | None = None, limit: int | None = None
+) -> tuple[pd.DataFrame, int]:
+    """(contested's first `limit` rows, how many rows it has): only those rows are copied."""
     table = contested_rows(ds) if table is None else table
     mine = at(kept(view.event_index, ds.events.index), ds.events.index.get_indexer(table.index))
-    shown = table[table["contested"].to_numpy(dtype=bool) & mine]
-    context = table[table.index.isin(view.answering.index)]
-    out = pd.concat([shown, context]).drop(columns="contested").reset_index(drop=True)
-    if out["answers"].isna().all():  # typed as the row-wise version typed "nothing answered"
+    shown = table["contested"].to_numpy(dtype=bool) & mine
+    context = table.index.isin(view.answering.index)
+    every, chosen, n_shown = _picked(shown, context, limit)
+    out = table.iloc[chosen].drop(columns="contested").reset_index(drop=True)
+    # Typed as the row-wise version typed "nothing answered": decided on every row picked.
+    if table["answers"].isna().to_numpy()[every].all():
         out["answers"] = out["answers"].astype(object)
     out["answers"] = out["answers"].fillna("")
-    out["shown_because"] = [""] * len(shown) + [CONTEXT_MARK] * len(context)
-    return out
+    out["shown_because"] = [""] * n_shown + [CONTEXT_MARK] * (len(chosen) - n_shown)
+    return out, len(every)

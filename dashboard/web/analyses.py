@@ -124,12 +124,12 @@ def _corroboration(view: View, ds: Dataset):
     return corroboration.corroboration(view, ds, claim_rows(ds))
 
 
-def _answers_table(view: View, ds: Dataset):
-    return responses.answers_table(view, ds, answer_table(ds))
+def _answers_table(view: View, ds: Dataset, limit: int):
+    return responses.answers_first(view, ds, answer_table(ds), limit)
 
 
-def _contested(view: View, ds: Dataset):
-    return responses.contested(view, ds, contested_table(ds))
+def _contested(view: View, ds: Dataset, limit: int):
+    return responses.contested_first(view, ds, contested_table(ds), limit)
 
 
 def _listed_groups(view: View, ds: Dataset, limit: int):
@@ -201,14 +201,14 @@ def claims_matrix(ctx: frame.Context):
     return frame.cached(_claims_matrix, ctx)
 
 
-def answers_table(ctx: frame.Context):
-    """responses.answers_table of the view."""
-    return frame.cached(_answers_table, ctx)
+def answers_table(ctx: frame.Context, limit: int = frame.TABLE_ROWS):
+    """(responses.answers_table of the view, its first `limit` rows; how many rows it has)."""
+    return frame.cached(_answers_table, ctx, limit)
 
 
-def contested(ctx: frame.Context):
-    """responses.contested of the view."""
-    return frame.cached(_contested, ctx)
+def contested(ctx: frame.Context, limit: int = frame.LIST_ROWS):
+    """(responses.contested of the view, its first `limit` rows; how many rows it has)."""
+    return frame.cached(_contested, ctx, limit)
 
 
 def corroboration_table(ctx: frame.Context):

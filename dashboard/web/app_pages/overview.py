@@ -69,11 +69,11 @@ with right:
 
 # 3. Contested: denials, acknowledgements, unverified and unattributed rows
 st.subheader("Contested or unverified")
-contested = analyses.contested(ctx)
+contested, n_contested = analyses.contested(ctx)
 with st.container(border=True):
-    if contested.empty:
+    if not n_contested:
         st.caption("Nothing denied or unverified under these filters.")
-    for row in contested.head(frame.LIST_ROWS).itertuples():
+    for row in contested.itertuples():
         answers = f" — answers {md(row.answers)}" if row.answers else ""
         how = "no source named" if row.attribution == "unattributed" else md(row.stance)
         kept = f" · :gray[_{md(row.shown_because)}_]" if row.shown_because else ""
@@ -81,7 +81,5 @@ with st.container(border=True):
             f"**{how}** · {md(row.claimant)}: {md(row.summary)}{answers} · "
             f"{row_link_md(row.event_id)}{kept}"
         )
-    if len(contested) > frame.LIST_ROWS:
-        st.caption(
-            f"… and {len(contested) - frame.LIST_ROWS:,} more: narrow the filters to see them."
-        )
+    if n_contested > frame.LIST_ROWS:
+        st.caption(f"… and {n_contested - frame.LIST_ROWS:,} more: narrow the filters to see them.")

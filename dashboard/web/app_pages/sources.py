@@ -16,11 +16,16 @@ st.dataframe(analyses.claims_matrix(ctx), width="stretch", key="matrix")
 
 # 2. Denials and acknowledgements beside what they answer
 st.subheader("Denials and acknowledgements")
-answers = analyses.answers_table(ctx)
-if answers.empty:
+answers, n_answers = analyses.answers_table(ctx)
+if not n_answers:
     st.caption("None under these filters.")
 else:
-    shown, config = links.as_links(frame.capped(answers), ["answer", "answers"])
+    if n_answers > len(answers):  # frame.capped's words: only these rows were copied
+        st.caption(
+            f"The first {len(answers):,} of {n_answers:,} rows are shown. Narrow the filters, "
+            "or download them all from the Data page."
+        )
+    shown, config = links.as_links(answers, ["answer", "answers"])
     config["in their words"] = st.column_config.TextColumn(width="large")
     st.dataframe(
         shown, hide_index=True, width="stretch", key="answers", column_config=config, row_height=60

@@ -4,6 +4,7 @@ every other response is left exactly as Streamlit sent it."""
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -48,7 +49,12 @@ def get(asgi, path: str, method: str = "GET") -> tuple[dict, bytes]:
     async def send(message):
         sent.append(message)
 
-    asyncio.run(preload.PreloadCharts(asgi, chunk=CHUNK)(scope, receive, send))
+    # In a thread of its own: a browser test earlier in the same pytest process (Playwright's
+    # sync API) leaves an event loop running in this one, and asyncio.run refuses to nest.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(
+            asyncio.run, preload.PreloadCharts(asgi, chunk=CHUNK)(scope, receive, send)
+        ).result()
     start = next(m for m in sent if m["type"] == "http.response.start")
     body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
     return {k: v for k, v in start["headers"]}, body

@@ -280,3 +280,16 @@ def test_a_claim_only_denied_in_the_view_names_its_deniers(seed):
         ["nk-troops-trained", 1, 1, ""],
         ["nk-troops-in-combat", 0, 0, "Russian officials"],
     ]
+
+
+def test_a_long_list_of_chains_is_cut_with_the_rest_counted():
+    from dashboard.views.corroboration import first_of, shown_corroboration
+
+    assert first_of("a; b; c", limit=3) == "a; b; c"
+    assert first_of("", limit=3) == ""
+    assert first_of("a; b; c; d; e", limit=2) == "a; b; … and 3 more chains"
+    table = pd.DataFrame({"claim_id": ["x", "y"], "articles": [5, 1], "chains": ["a; b; c", "d"]})
+    shown = shown_corroboration(table, limit=1)
+    assert shown["chains"].tolist() == ["a; … and 2 more chains", "d"]
+    assert shown["articles"].tolist() == [5, 1]  # K and J are the whole's
+    assert table["chains"].tolist() == ["a; b; c", "d"]  # the table itself is not changed

@@ -231,6 +231,24 @@ def corroboration(view: View, ds: Dataset, coded: ClaimRows | None = None) -> pd
     )
 
 
+CHAINS_SHOWN = 12  # chains listed in one cell; at a million events a claim has thousands
+
+
+def first_of(joined: str, sep: str = "; ", limit: int = CHAINS_SHOWN) -> str:
+    """The first `limit` items of a joined list, and how many more there are, in words:
+    'a; b; … and 1,214 more chains'. Shorter lists are returned as they are."""
+    items = joined.split(sep) if joined else []
+    if len(items) <= limit:
+        return joined
+    return f"{sep.join(items[:limit])}{sep}… and {len(items) - limit:,} more chains"
+
+
+def shown_corroboration(table: pd.DataFrame, limit: int = CHAINS_SHOWN) -> pd.DataFrame:
+    """The corroboration table as the page shows it: each claim's chains cut to the first
+    `limit` (the count of the rest said in the cell); the counts K and J are the whole's."""
+    return table.assign(chains=[first_of(c, "; ", limit) for c in table["chains"]])
+
+
 def article_labels(articles: pd.DataFrame) -> dict[str, str]:
     """article_id -> 'Publisher · YYYY-MM-DD' (the id added where two would read the same).
     Made once per articles table (the sidebar, the reader and the Data page ask on every run,

@@ -216,6 +216,13 @@ def corroboration_table(ctx: frame.Context):
     return frame.cached(_corroboration, ctx)
 
 
+def corroboration_shown(ctx: frame.Context, limit: int):
+    """(the first `limit` claims of the corroboration table with their chains cut for the page,
+    how many claims there are): at a million events one claim's chains are thousands."""
+    whole = corroboration_table(ctx)
+    return corroboration.shown_corroboration(whole.head(limit)), len(whole)
+
+
 def listed_groups(ctx: frame.Context, limit: int):
     """(the first `limit` groups of related figures as relations.FigureGroups.listed gives
     them, how many groups there are)."""

@@ -37,8 +37,11 @@ st.caption(
     "A claim reported by K articles from J independent origins: a syndicated or relayed copy "
     "counts once, under its origin. The chains read publisher ← whom it relays ← claimant."
 )
+corroborated, n_claims = analyses.corroboration_shown(ctx, frame.TABLE_ROWS)
+if n_claims > len(corroborated):
+    st.caption(f"The first {len(corroborated):,} of {n_claims:,} claims are shown.")
 st.dataframe(
-    frame.capped(analyses.corroboration_table(ctx)),
+    corroborated,
     hide_index=True,
     width="stretch",
     key="corroboration",

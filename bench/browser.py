@@ -250,20 +250,38 @@ def _measure(page: Page, runs: Runs, trigger) -> dict:
     return out
 
 
-def hello_reruns(browser: Browser, runs: int) -> list[dict]:
-    """The baseline: click hello's button, wait for its text to change."""
+@contextmanager
+def watched_page(
+    browser: Browser, server: Server, path: str, ready: str, watched: str, settle_ms=0
+):
+    """A fresh context's page at `path`, drawn (READY[ready]), its WebSocket frames and the
+    element `watched` observed (Runs, WATCH_JS): (page, runs). The context closes after."""
     context = browser.new_context()
     context.add_init_script(PHASES_INIT_JS)
-    with Server(HELLO) as server:
+    try:
         page = context.new_page()
         watch = Runs(page)
-        page.goto(server.url)
-        wait_drawn(page, "hello")
-        page.evaluate(WATCH_JS, READY["hello"][1])
+        page.goto(server.url + path)
+        wait_drawn(page, ready)
+        if settle_ms:
+            page.wait_for_timeout(settle_ms)
+        page.evaluate(WATCH_JS, watched)
+        yield page, watch
+    finally:
+        context.close()
+
+
+def hello_reruns(browser: Browser, runs: int) -> list[dict]:
+    """The baseline: click hello's button, wait for its text to change."""
+    with (
+        Server(HELLO) as server,
+        watched_page(browser, server, "", "hello", READY["hello"][1]) as (
+            page,
+            watch,
+        ),
+    ):
         button = page.get_by_role("button", name="Rerun")
-        out = [_measure(page, watch, button.click) for _ in range(runs)]
-    context.close()
-    return out
+        return [_measure(page, watch, button.click) for _ in range(runs)]
 
 
 def _stance_changes(page: Page, watch: Runs, box, runs: int) -> list[dict]:
@@ -282,43 +300,33 @@ def _stance_changes(page: Page, watch: Runs, box, runs: int) -> list[dict]:
     return out
 
 
+CHART = '[data-testid="stPlotlyChart"]'
+
+
 def filter_changes(browser: Browser, data: Path, runs: int) -> list[dict]:
     """On the Timeline: choose a stance in the sidebar (Enter), then remove it (Backspace)."""
-    context = browser.new_context()
-    context.add_init_script(PHASES_INIT_JS)
-    with Server(data=data) as server:
-        page = context.new_page()
-        watch = Runs(page)
-        page.goto(server.url + "/timeline")
-        wait_drawn(page, "timeline")
-        page.wait_for_timeout(500)
-        page.evaluate(WATCH_JS, '[data-testid="stPlotlyChart"]')
+    with (
+        Server(data=data) as server,
+        watched_page(browser, server, "/timeline", "timeline", CHART, 500) as (page, watch),
+    ):
         box = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").nth(3)
-        out = _stance_changes(page, watch, box, runs)
-    context.close()
-    return out
+        return _stance_changes(page, watch, box, runs)
 
 
 def colour_switches(browser: Browser, data: Path, runs: int) -> list[dict]:
     """On the Timeline: click "Colour by" stance, then event type. Only the chart depends on
     it, and only its fragment reruns (dashboard/web/app_pages/timeline.py)."""
-    context = browser.new_context()
-    context.add_init_script(PHASES_INIT_JS)
-    with Server(data=data) as server:
-        page = context.new_page()
-        watch = Runs(page)
-        page.goto(server.url + "/timeline")
-        wait_drawn(page, "timeline")
-        page.wait_for_timeout(500)
-        page.evaluate(WATCH_JS, '[data-testid="stPlotlyChart"]')
+    with (
+        Server(data=data) as server,
+        watched_page(browser, server, "/timeline", "timeline", CHART, 500) as (page, watch),
+    ):
         group = page.get_by_test_id("stMain").get_by_test_id("stButtonGroup").first
         out = []
         for i in range(runs):
             button = group.get_by_role("radio", name="stance" if i % 2 == 0 else "event type")
             out.append(_measure(page, watch, button.click))
             page.wait_for_timeout(200)
-    context.close()
-    return out
+        return out
 
 
 @contextmanager
@@ -349,19 +357,13 @@ VARIANTS = {"nopreload": ("DASHBOARD_PRELOAD", "0")}
 def hello_filter_changes(browser: Browser, runs: int) -> list[dict]:
     """Streamlit's own floor for the filter change: hello-world with the same sidebar
     multiselect and a one-trace plotly chart that changes with it, driven the same way."""
-    context = browser.new_context()
-    context.add_init_script(PHASES_INIT_JS)
-    with hello_with("multiselect"), Server(HELLO) as server:
-        page = context.new_page()
-        watch = Runs(page)
-        page.goto(server.url)
-        wait_drawn(page, "hello_plotly")
-        page.wait_for_timeout(500)
-        page.evaluate(WATCH_JS, '[data-testid="stPlotlyChart"]')
+    with (
+        hello_with("multiselect"),
+        Server(HELLO) as server,
+        watched_page(browser, server, "", "hello_plotly", CHART, 500) as (page, watch),
+    ):
         box = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").nth(0)
-        out = _stance_changes(page, watch, box, runs)
-    context.close()
-    return out
+        return _stance_changes(page, watch, box, runs)
 
 
 def _add_frame(got: dict, payload) -> None:

@@ -241,22 +241,3 @@ def cited_passages(view: View) -> pd.DataFrame:
         return pd.DataFrame(columns=[*cols, "rows"])
     grouped = rows.groupby(cols, sort=True)["row_id"].agg(lambda ids: ", ".join(sorted(ids)))
     return grouped.rename("rows").reset_index()
-
-
-def reader_segments(text: str, passages: pd.DataFrame) -> list[tuple[str, list[int]]]:
-    """Cut the text at every passage boundary: (segment, indexes of the passages covering it)."""
-    cuts = {0, len(text)}
-    for start, end in zip(passages["passage_start"], passages["passage_end"], strict=True):
-        cuts.update((int(start), int(end)))
-    bounds = sorted(cuts)
-    segments = []
-    for a, b in zip(bounds, bounds[1:], strict=False):
-        covering = [
-            i
-            for i, (start, end) in enumerate(
-                zip(passages["passage_start"], passages["passage_end"], strict=True)
-            )
-            if start <= a and b <= end
-        ]
-        segments.append((text[a:b], covering))
-    return segments

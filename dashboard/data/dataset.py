@@ -6,16 +6,18 @@ import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from dashboard.data.bidi import show_bidi_controls, show_bidi_in_frame
 from dashboard.data.problems import DatasetInvalid, Problem, errors_in, finish
-from dashboard.data.reading import Parsed, read_folder
-from dashboard.data.rules import check_all
 from dashboard.data.seeds import seeds_dir_for
 from dashboard.schema import TABLES
+
+if TYPE_CHECKING:
+    from dashboard.data.reading import Parsed
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DATA_DIR = REPO_ROOT / "datasets"
@@ -73,6 +75,11 @@ def dataset_version(folder: Path) -> str:
 def check_folder(folder: Path) -> tuple[Parsed, list[Problem]]:
     """The folder read and parsed, and every problem: parse problems and row rules, capped
     per file and kind (problems.MAX_PER_KIND) and sorted, then a count line per capped kind."""
+    # The reader and the rules (and pandera under them) are imported only to validate: a
+    # Dataset read back from the validated cache (web/validated.py) never needs them.
+    from dashboard.data.reading import read_folder
+    from dashboard.data.rules import check_all
+
     parsed = read_folder(folder)
     parsed.problems.extend(check_all(parsed))
     return parsed, finish(parsed.problems)

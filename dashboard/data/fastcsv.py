@@ -18,10 +18,10 @@ import csv
 import io
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-import pandera.pandas as pa
 import pyarrow
 import pyarrow.compute as pc
 import pyarrow.csv as pcsv
@@ -30,6 +30,9 @@ from dashboard.data.csvfile import utf16_or_32
 from dashboard.data.parsing import pandera_schema, parse_column
 from dashboard.data.plaincsv import BOM
 from dashboard.schema import Field, Table
+
+if TYPE_CHECKING:
+    import pandera.pandas as pa  # imported where a file is checked (see parsing.py)
 
 QUOTE, COMMA, NEWLINE, CR = 34, 44, 10, 13
 _BOUNDARY = np.array([False] * 256)
@@ -154,6 +157,8 @@ def typed_column(cells: pyarrow.ChunkedArray, f: Field, column: pa.Column) -> pd
 def passes(distinct: pd.Series, column: pa.Column) -> bool:
     """The column's pandera checks, nullability among them, on its distinct values: each check
     looks at one cell at a time, so they hold on the column exactly when they hold here."""
+    import pandera.pandas as pa
+
     checks = [c for c in column.checks if c.name != "str_matches"]
     present = distinct.dropna()  # a check ignores missing values, as pandera's do
     for check in column.checks:  # pandera's str.match, without pandas' cost per cell

@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-import pandera.pandas as pa
 
 from dashboard.data.csvfile import RawTable
 from dashboard.data.problems import Problem
 from dashboard.schema import LIST_SEPARATOR, Field, Table
+
+if TYPE_CHECKING:
+    import pandera.pandas as pa
+
+# pandera (about 0.1 s to import) is imported by the functions that build and run a schema:
+# a dataset read back from the validated cache (web/validated.py), and the views, which import
+# split_ids from here, never need it.
 
 TRUE_FALSE = {"true": True, "false": False}
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}").fullmatch  # not 2024-1-5
@@ -67,6 +74,8 @@ def parse_integers(
 
 
 def pandera_schema(table: Table) -> pa.DataFrameSchema:
+    import pandera.pandas as pa
+
     columns = {}
     for f in table.fields:
         checks = []
@@ -89,6 +98,8 @@ def pandera_schema(table: Table) -> pa.DataFrameSchema:
 
 def check_table(raw: RawTable, table: Table, name: str, problems: list[Problem]) -> pd.DataFrame:
     """Parse each column first (so one bad cell cannot hide others), then run pandera lazily."""
+    import pandera.pandas as pa
+
     typed = pd.DataFrame(index=raw.frame.index)
     lines = raw.lines
     for f in table.fields:

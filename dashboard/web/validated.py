@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from dashboard.data.dataset import Dataset
 
 # Importing this module stays cheap (app.py turns the cache on before the server listens):
-# dashboard.data.dataset, with pandas and pandera, is imported when a dataset is read or written.
+# dashboard.data.dataset, with pandas, is imported when a dataset is read or written; pandera
+# only when a folder is validated (dashboard/data/parsing.py), never to read a pickle back.
 
 CACHE_ENV = "DASHBOARD_CACHE_DIR"  # where; an empty string turns the cache off
 KEEP = 4  # newest files kept; older ones are removed after a write

@@ -351,7 +351,7 @@ def hello_with(element: str):
 
 # A measured name is a READY page, or a page and a variant of the server: "timeline:nopreload"
 # is the Timeline with dashboard/web/preload.py turned off (the difference it makes).
-VARIANTS = {"nopreload": ("DASHBOARD_PRELOAD", "0")}
+VARIANTS = {"nopreload": ("DASHBOARD_PRELOAD", "0"), "nostatic": ("DASHBOARD_STATIC_MEMORY", "0")}
 
 
 def hello_filter_changes(browser: Browser, runs: int) -> list[dict]:

@@ -85,7 +85,8 @@ def test_overview_figures_keep_their_words():
         ("Date span (2030)", "1 Mar – 20 Mar"),  # t02-ev01 happened from 1 March; t04 on 20 March
         ("Claimants", "4"),  # Westrian officials, Norland's ministry, Sudmark's ministry, the wire
     ]
-    lines = [m.value for m in at.markdown]
+    # each system's figures are one Markdown list (one element): read its lines
+    lines = [line for m in at.markdown for line in m.value.split("\n")]
     assert (
         r"- **nearly 60** self\-propelled howitzers, from Norland (delivered) · Westrian intelligence officials (ungraded) · in Harbour Wire · 2030\-03\-20 · 20 Mar 2030 · [t04\-tr01](row?id=t04-tr01)"
         in lines

@@ -90,7 +90,9 @@ def test_search_box_typed():
 
 def test_troops_filter_keeps_the_denials_marked():
     at = run(query={"actor": ["North Korea · North Korean troops"]})
-    lines = [m.value for m in at.markdown if "answers a shown row" in m.value]
+    # the contested rows are one element, a paragraph each
+    paragraphs = [p for m in at.markdown for p in m.value.split("\n\n")]
+    lines = [p for p in paragraphs if "answers a shown row" in p]
     assert len(lines) == 3
     assert lines[0].startswith(
         "**denies** · North Korea: The North Korean government initially denied"

@@ -73,12 +73,17 @@ def test_overview_groups_figures_by_system_with_claimant_grade_and_article():
         ("Date span (2024)", "20 Nov – 9 Dec"),
         ("Claimants", "4"),
     ]
-    lines = [m.value for m in at.markdown]
-    first = next(i for i, line in enumerate(lines) if line.startswith("**self"))
-    assert lines[first : first + 2] == [
-        r"**self\-propelled howitzer \(type not stated\)** · 2 figure(s) from 1 claimant(s) in 2 article(s): compare them, never add them",
-        r"- **about 100** self\-propelled howitzers, from North Korea (delivered) · National Intelligence Service \(NIS\) (B3) · in Northwind Wire · 2024\-11\-20 · 20 Nov 2024 · [a\-tr01](row?id=a-tr01)",
-    ]
+    elements = [m.value for m in at.markdown]
+    first = next(i for i, text in enumerate(elements) if text.startswith("**self"))
+    assert elements[first] == (
+        r"**self\-propelled howitzer \(type not stated\)** · 2 figure(s) from 1 claimant(s) in 2 article(s): compare them, never add them"
+    )
+    # the system's figures follow as one Markdown list
+    assert elements[first + 1].split("\n")[0] == (
+        r"- **about 100** self\-propelled howitzers, from North Korea (delivered) · National Intelligence Service \(NIS\) (B3) · in Northwind Wire · 2024\-11\-20 · 20 Nov 2024 · [a\-tr01](row?id=a-tr01)"
+    )
+    assert len(elements[first + 1].split("\n")) == 2  # its 2 figures
+    lines = [line for text in elements for line in text.split("\n")]
     assert (
         r"- **some 3\,000** North Korean soldiers, from North Korea (deployed) · Ukraine\'s military intelligence \(HUR\) (C4) · in Harbour Times · 2024\-12\-10 · 9 Dec 2024 · [c\-tr02](row?id=c-tr02)"
         in lines

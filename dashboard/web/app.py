@@ -7,7 +7,9 @@ front end had loaded. Here the server starts at once and a background thread doe
 finds the modules imported and the validated dataset cached, under the same content key.
 A dataset that passed is also kept on disk by content (`validated.py`), so a restart with the
 same files, the same validator and the same libraries reads it back instead of validating again.
-A page that opens on a chart has the browser load plotly.js meanwhile too (`preload.py`).
+A page that opens on a chart has the browser load plotly.js meanwhile too (`preload.py`), and
+Streamlit's front-end files are answered from memory, without a worker thread per read that
+would wait on the warm-up for the GIL (`static_memory.py`).
 """
 
 from contextlib import asynccontextmanager
@@ -15,7 +17,7 @@ from contextlib import asynccontextmanager
 import streamlit as st
 from starlette.middleware import Middleware
 
-from dashboard.web import preload
+from dashboard.web import preload, static_memory
 
 
 @asynccontextmanager
@@ -28,5 +30,8 @@ async def _lifespan(_app):
     yield
 
 
-MIDDLEWARE = [Middleware(preload.PreloadCharts, chunk=preload.configured_chunk())]
+MIDDLEWARE = [
+    Middleware(static_memory.StaticFromMemory, on=static_memory.enabled()),
+    Middleware(preload.PreloadCharts, chunk=preload.configured_chunk()),
+]
 app = st.App("entry.py", lifespan=_lifespan, middleware=MIDDLEWARE)

@@ -46,13 +46,17 @@ def figure_lines(listed):
             f"**{md(system)}** · {len(group)} figure(s) from {claimants} claimant(s) in "
             f"{articles} article(s)" + (": compare them, never add them" if len(group) > 1 else "")
         )
+        # One Markdown list per system, not one element per figure: each element costs the
+        # browser a render of its own on the first paint (docs/PERFORMANCE.md, cold start).
+        lines = []
         for row in group.itertuples():
             status = row.status.replace("_", " ")
-            st.markdown(
+            lines.append(
                 f"- **{md(row.as_stated)}** {md(row.as_written)}, from {md(row.supplier)} ({md(status)}) · "
                 f"{md(row.claimant)} ({md(row.grade)}) · in {md(row.article)} · {md(row.reported)} · "
                 f"{row_link_md(row.transfer_id)}"
             )
+        st.markdown("\n".join(lines))
     if listed.total > frame.LIST_ROWS:
         st.caption(
             f"… and {listed.total - frame.LIST_ROWS:,} more: the Equipment page tabulates them."
@@ -73,13 +77,16 @@ contested, n_contested = analyses.contested(ctx)
 with st.container(border=True):
     if not n_contested:
         st.caption("Nothing denied or unverified under these filters.")
+    lines = []  # one element, a paragraph per row (see figure_lines)
     for row in contested.itertuples():
         answers = f" — answers {md(row.answers)}" if row.answers else ""
         how = "no source named" if row.attribution == "unattributed" else md(row.stance)
         kept = f" · :gray[_{md(row.shown_because)}_]" if row.shown_because else ""
-        st.markdown(
+        lines.append(
             f"**{how}** · {md(row.claimant)}: {md(row.summary)}{answers} · "
             f"{row_link_md(row.event_id)}{kept}"
         )
+    if lines:
+        st.markdown("\n\n".join(lines))
     if n_contested > frame.LIST_ROWS:
         st.caption(f"… and {n_contested - frame.LIST_ROWS:,} more: narrow the filters to see them.")

@@ -351,7 +351,15 @@ def hello_with(element: str):
 
 # A measured name is a READY page, or a page and a variant of the server: "timeline:nopreload"
 # is the Timeline with dashboard/web/preload.py turned off (the difference it makes).
-VARIANTS = {"nopreload": ("DASHBOARD_PRELOAD", "0"), "nostatic": ("DASHBOARD_STATIC_MEMORY", "0")}
+VARIANTS = {
+    "nopreload": ("DASHBOARD_PRELOAD", "0"),
+    "nostatic": ("DASHBOARD_STATIC_MEMORY", "0"),
+    "nomain": ("EXP_NOMAIN", "1"),
+    "lazy": ("EXP_LAZY", "1"),
+    "nice": ("EXP_NICE", "10"),
+    "nice19": ("EXP_NICE", "19"),
+    "nogrid": ("EXP_NOGRID", "1"),
+}
 
 
 def hello_filter_changes(browser: Browser, runs: int) -> list[dict]:

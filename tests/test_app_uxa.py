@@ -135,18 +135,12 @@ def test_timeline_labels_are_short_summaries_with_ids_in_the_hover():
 
 
 def test_undated_rows_are_in_words():
-    frame = run("timeline").dataframe[0].value
-    assert list(frame.columns) == [
-        "summary",
-        "event type",
-        "claimant",
-        "stance",
-        "when (as written)",
-        "reported",
-        "id",
-    ]
-    assert "troop deployment" in set(frame["event type"])
-    assert "nis" not in set(frame["claimant"])
+    (listed,) = [m.value for m in run("timeline").main.markdown if m.value.startswith("- **")]
+    items = listed.split("\n")
+    assert len(items) == 13
+    assert sum(" · troop deployment · " in item for item in items) >= 1
+    assert not any("troop_deployment" in item for item in items)  # codes in words
+    assert not any(" · nis (" in item for item in items)  # claimants by name, not by id
 
 
 # --- 7. every page starts with the active filters in one line --------------------------------------

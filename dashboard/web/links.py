@@ -7,6 +7,7 @@ from urllib.parse import quote
 import pandas as pd
 import streamlit as st
 
+from dashboard.builders.palette import NOT_STATED
 from dashboard.builders.text import md
 
 ROW_PAGE = "row"  # the Row page's url_path in dashboard.pages
@@ -48,3 +49,25 @@ def as_links(frame: pd.DataFrame, columns: list[str]) -> tuple[pd.DataFrame, dic
     for c in columns:
         out[c] = out[c].map(lambda v: row_url(v) if isinstance(v, str) and v else v)
     return out, {c: link_column(c) for c in columns}
+
+
+UNDATED_LIST_ROWS = 20  # the Timeline lists this many undated rows as text; more go in a grid
+
+
+def undated_lines(table: pd.DataFrame) -> str:
+    """One Markdown list item per undated row (sections.undated_table, worded): the summary,
+    what, who says so and their stance, the words for when, and the link to its row; every
+    value escaped, a missing one 'not stated'."""
+
+    def shown(value) -> str:
+        return NOT_STATED if value is None or pd.isna(value) else md(value)
+
+    items = []
+    for r in table.to_dict("records"):
+        items.append(
+            f"- **{shown(r['summary'])}** · {shown(r['event type'])} · "
+            f"{shown(r['claimant'])} ({shown(r['stance'])}) · "
+            f"when: {shown(r['when (as written)'])} · reported: {shown(r['reported'])} · "
+            f"{row_link_md(r['id'])}"
+        )
+    return "\n".join(items)

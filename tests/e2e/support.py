@@ -367,6 +367,13 @@ def read_grid(df: Locator, column: str | None = None) -> Grid:
     return Grid(raw["rowcount"], raw["headers"], ordered)
 
 
+def undated_summaries(main: Locator) -> list[str]:
+    """The Timeline's undated rows when listed as text (up to links.UNDATED_LIST_ROWS): each
+    list item's summary, the bold text it starts with."""
+    items = main.get_by_test_id("stMarkdownContainer").locator("li")
+    return [items.nth(i).locator("strong").first.inner_text() for i in range(items.count())]
+
+
 def grid_rowcount(df: Locator) -> int:
     return read_grid(df).rowcount
 

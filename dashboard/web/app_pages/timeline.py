@@ -52,14 +52,22 @@ if n_undated > len(undated):  # frame.capped's words: the figure's cache holds o
         f"The first {len(undated):,} of {n_undated:,} rows are shown. Narrow the filters, "
         "or download them all from the Data page."
     )
-table = sections.undated_table(undated, names)
-undated_table, id_link = links.as_links(
-    worded(table, ["event_type", "when (as written)", "reported"]), ["id"]
+table = worded(
+    sections.undated_table(undated, names), ["event_type", "when (as written)", "reported"]
 )
-st.dataframe(
-    undated_table,
-    hide_index=True,
-    width="stretch",
-    key="undated_rows",
-    column_config={"summary": st.column_config.TextColumn(width="large")} | id_link,
-)
+if not n_undated:
+    st.caption("None under these filters.")
+elif n_undated <= links.UNDATED_LIST_ROWS:
+    # A few rows read as one Markdown list: a data grid costs the browser its chunk and a canvas
+    # on the first paint and on every filter change (≈ 0.2 s of the cold start at seed,
+    # docs/PERFORMANCE.md); many rows keep the grid (sortable, scrollable).
+    st.markdown(links.undated_lines(table))
+else:
+    undated_table, id_link = links.as_links(table, ["id"])
+    st.dataframe(
+        undated_table,
+        hide_index=True,
+        width="stretch",
+        key="undated_rows",
+        column_config={"summary": st.column_config.TextColumn(width="large")} | id_link,
+    )

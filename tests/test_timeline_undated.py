@@ -11,6 +11,7 @@ from dashboard.data.dataset import REPO_ROOT, load_dataset
 from dashboard.pages import ENTRY, PAGES
 from dashboard.views.filters import Filters, actor_links, apply_filters
 from dashboard.web import links
+from tests.test_plain_grids import raw_cells
 
 TIMELINE = next(p.script for p in PAGES if p.url_path == "timeline")
 LIST_ROWS = links.UNDATED_LIST_ROWS
@@ -85,6 +86,8 @@ def test_more_than_the_list_holds_go_in_a_grid(tmp_path, monkeypatch):
         "id",
     ]
     assert list(grid.value["id"]) == [f"row?id={i}" for i in ids]
+    problems, seen = raw_cells(at)  # codes in words, empty cells empty
+    assert (problems, seen >= 1) == ([], True)
 
 
 def test_a_line_escapes_every_value_and_names_what_is_missing():

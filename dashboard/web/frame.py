@@ -208,8 +208,14 @@ def page(title: str, caption: str) -> Context:
     line, share = st.columns([5, 1], vertical_alignment="center")
     with line.container(key="filter_line"):
         st.markdown(f":material/filter_alt: {md(filter_line(ctx))}", help=UNDATED_HELP)
-    with share.popover("Share · print", icon=":material/share:", width="stretch"):
-        share_box()
+    # Its content is made only while it is open (a click reruns the page): the link box and
+    # the print button are not drawn on every first paint and rerun of every page.
+    box = share.popover(
+        "Share · print", icon=":material/share:", width="stretch", key="share", on_change="rerun"
+    )
+    with box:
+        if box.open:
+            share_box()
     st.caption(caption)
     if empty_notice(ctx):
         st.stop()

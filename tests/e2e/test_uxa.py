@@ -213,8 +213,11 @@ def test_share_link_restores_the_view_and_the_print_view_hides_the_sidebar(tab, 
     page = tab.page
     s.open_page(page, "Map")
     s.choose_actor(page, "North Korea")
-    page.get_by_role("button", name="Share · print").click()
-    link = page.get_by_test_id("stPopoverBody").get_by_test_id("stCode").inner_text().strip()
+    page.get_by_role("button", name="Share · print").click()  # opening it reruns the page
+    code = page.get_by_test_id("stPopoverBody").get_by_test_id("stCode")
+    expect(code).to_be_visible()
+    s.wait_for_app_run(page)
+    link = code.inner_text().strip()
     assert link == f"{tab.base}/map?actor=North+Korea"
     other = new_tab(app)
     other.page.goto(link)

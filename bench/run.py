@@ -75,6 +75,8 @@ def start_figures(chromium, runs: int, quick: bool) -> dict:
         cold += [("timeline", APP, SEED_DATA), ("map", APP, SEED_DATA)]
         # The same two without the plotly preload (dashboard/web/preload.py): what it saves
         cold += [("timeline:nopreload", APP, SEED_DATA), ("map:nopreload", APP, SEED_DATA)]
+        # The Overview with Streamlit's files served by Streamlit (web/static_memory.py off)
+        cold += [("overview:nostatic", APP, SEED_DATA)]
         # Streamlit's own floor for a page with a chart or a map: hello-world with one
         cold += [("hello_plotly", HELLO, None)]  # (Map opens on a plotly picture too)
     for _ in range(runs):
@@ -145,10 +147,17 @@ FLOOR_NAMES = {
 }
 
 
+VARIANT_WORDS = {  # a page measured with one of the server's aids off (bench.browser.VARIANTS)
+    "nopreload": "without preload",
+    "nostatic": "without static files from memory",
+}
+
+
 def cold_start_rows(cold: dict) -> list[dict]:
     """Each page against hello-world (the target), and against hello-world carrying the same
     heavy element, which is Streamlit's own floor for that page (no target); a page measured
-    also without the plotly preload ("timeline:nopreload") against itself with it."""
+    also with one of the server's aids off ("timeline:nopreload", "overview:nostatic")
+    against itself with it."""
     out = []
     hello = median(cold["hello"])
     for name, times in cold.items():
@@ -156,7 +165,8 @@ def cold_start_rows(cold: dict) -> list[dict]:
             continue
         page, _, variant = name.partition(":")
         reference = bool(variant) or name in FLOOR_NAMES  # measured for comparison only
-        what = FLOOR_NAMES.get(name, f"{page} (seed)" + (", without preload" if variant else ""))
+        off = f", {VARIANT_WORDS[variant]}" if variant else ""
+        what = FLOOR_NAMES.get(name, f"{page} (seed){off}")
         target = "" if reference else "≤ 1.5× hello"
         met = None if reference else median(times) / hello <= 1.5
         out.append(_row("cold start", what, median(times), "s", "hello-world", hello, target, met))
@@ -164,11 +174,10 @@ def cold_start_rows(cold: dict) -> list[dict]:
         if floor in cold:
             base = median(cold[floor])
             out.append(_row("cold start", what, median(times), "s", FLOOR_NAMES[floor], base))
-        if not variant and f"{name}:nopreload" in cold:
-            base = median(cold[f"{name}:nopreload"])
-            out.append(
-                _row("cold start", what, median(times), "s", "the same, without preload", base)
-            )
+        for aid, words in VARIANT_WORDS.items():
+            if not variant and f"{name}:{aid}" in cold:
+                base = median(cold[f"{name}:{aid}"])
+                out.append(_row("cold start", what, median(times), "s", f"the same, {words}", base))
     return out
 
 

@@ -89,7 +89,7 @@ def test_validator_warnings_are_listed_in_the_sidebar_escaped(tmp_path, monkeypa
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path / "datasets"))
     at = AppTest.from_file(str(ENTRY), default_timeout=60).run()
     assert not at.exception
-    expander = at.sidebar.expander[0]
+    (expander,) = [e for e in at.sidebar.expander if "validator" in e.label]
     assert expander.label == "1 validator warning(s)"
     shown = [c.value for c in expander.caption]
     assert len(shown) == 1

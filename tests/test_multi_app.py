@@ -39,6 +39,14 @@ def run(page="overview", query=None):
     return at
 
 
+def open_more(at):
+    """Open the sidebar's "More filters" expander (its widgets exist only when it is open)."""
+    at.session_state["more_filters"] = True
+    at.run()
+    assert not at.exception
+    return at
+
+
 def metrics(at):
     return [(m.label, m.value) for m in at.metric]
 
@@ -58,6 +66,8 @@ def ids(at, i=0):
 def test_every_page_runs_on_three_articles(page):
     at = run(page)
     assert not [m.value for m in at.markdown if m.proto.allow_html]
+    assert "article" not in [w.key for w in at.sidebar.multiselect]
+    open_more(at)
     assert at.sidebar.multiselect(key="article").options == [
         RELAY,
         HARBOUR,
@@ -92,7 +102,7 @@ def test_overview_groups_figures_by_system_with_claimant_grade_and_article():
 
 
 def test_the_article_filter_narrows_every_page():
-    at = run()
+    at = open_more(run())
     at.sidebar.multiselect(key="article").set_value([RELAY]).run()
     assert metrics(at) == [
         ("Hardware reports", "1"),
@@ -139,7 +149,7 @@ def test_equipment_shows_grades_and_groups_to_compare_not_add():
         r"**These three figures may describe the same guns — compare\, do not add\.**",
         r"**These four figures for troops disagree for the same scope\: they cannot all be true — compare them side by side\, do not add\.**",
     ]
-    at.sidebar.selectbox(key="reliability").set_value("B or better").run()
+    open_more(at).sidebar.selectbox(key="reliability").set_value("B or better").run()
     assert [len(d.value) for d in at.dataframe] == [2, 3, 2]
 
 
@@ -152,7 +162,7 @@ def test_figure_history_flags_the_differing_pair_and_grades_filter_it():
         ["a", "a_as_stated", "a_grade", "b", "b_as_stated", "b_grade"]
     ].values.tolist() == [["c-tr01", "about 12,000", "B2", "c-tr02", "some 3,000", "C4"]]
     assert at.subheader[0].value == "Figures that differ (1)"
-    at.sidebar.selectbox(key="credibility").set_value("3 or better").run()
+    open_more(at).sidebar.selectbox(key="credibility").set_value("3 or better").run()
     assert ids(at) == ["c-tr01"]
     assert at.subheader[0].value == "Figures that differ (0)"
     at.sidebar.selectbox(key="credibility").set_value(None).run()
@@ -170,7 +180,9 @@ def test_corroboration_counts_the_syndicated_copy_once():
         ["nk-arms-to-russia", 3, 2, ""],
         ["nk-troops-in-russia", 3, 2, "Russian defence ministry"],
     ]
-    at.sidebar.multiselect(key="article").set_value([RELAY, "Northwind Wire · 2024-11-20"]).run()
+    open_more(at).sidebar.multiselect(key="article").set_value(
+        [RELAY, "Northwind Wire · 2024-11-20"]
+    ).run()
     table = grid_with(at, "origins")
     assert table[["articles", "origins"]].values.tolist() == [[2, 1], [2, 1]]
     assert table.at[0, "chains"] == (

@@ -8,11 +8,11 @@ import streamlit as st
 from dashboard.builders.text import md
 from dashboard.data.dataset import Dataset
 from dashboard.schema import EVENT_TYPES, STANCES
-from dashboard.views import datagrid, grades
+from dashboard.views import datagrid
 from dashboard.views import filters as flt
 from dashboard.views.corroboration import article_labels
 from dashboard.views.urldates import check_url_dates
-from dashboard.web import date_fields, search_box
+from dashboard.web import date_fields, more_filters, search_box
 from dashboard.web.frame import Context, _view
 
 DATES_NOTICE = "_dates_notice"
@@ -43,37 +43,7 @@ def _options(version: str, _ds: Dataset) -> tuple:
     return flt.date_span(ds), labels, names, claimant_ids, choices
 
 
-RELIABILITY_CHOICES = {
-    g: g if g == "A" else f"{g} or better" for g in grades.RELIABILITY_THRESHOLDS
-}
-CREDIBILITY_CHOICES = {
-    g: g if g == "1" else f"{g} or better" for g in grades.CREDIBILITY_THRESHOLDS
-}
-GRADE_HELP = grades.SCALE_HELP
-
-
-def _grade_filters(sb) -> tuple[str | None, str | None]:
-    by_label = {v: k for k, v in RELIABILITY_CHOICES.items()}
-    reliability = sb.selectbox(
-        "Source reliability",
-        list(by_label),
-        index=None,
-        key="reliability",
-        bind="query-params",
-        placeholder="Any, graded or not",
-        help=GRADE_HELP,
-    )
-    by_label_c = {v: k for k, v in CREDIBILITY_CHOICES.items()}
-    credibility = sb.selectbox(
-        "Information credibility",
-        list(by_label_c),
-        index=None,
-        key="credibility",
-        bind="query-params",
-        placeholder="Any, graded or not",
-        help=GRADE_HELP,
-    )
-    return by_label.get(reliability), by_label_c.get(credibility)
+GRADE_HELP = more_filters.GRADE_HELP  # the Sources page explains the scales with it
 
 
 def sidebar(ds: Dataset, links: pd.DataFrame) -> Context:
@@ -128,14 +98,7 @@ def sidebar(ds: Dataset, links: pd.DataFrame) -> Context:
     stances = sb.multiselect(
         "Stance", choices["stance"], key="stance", bind="query-params", placeholder="All stances"
     )
-    picked_articles = sb.multiselect(
-        "Article / publisher",
-        choices["article"],
-        key="article",
-        bind="query-params",
-        placeholder="All articles",
-    )
-    reliability, credibility = _grade_filters(sb)
+    more = more_filters.render(sb, choices["article"])
     for key, values in dropped.items():
         if values:
             # The values come from the URL: escaped, or a link could draw images, TeX or colours.
@@ -155,9 +118,9 @@ def sidebar(ds: Dataset, links: pd.DataFrame) -> Context:
         stances=tuple(stances),
         include_undated=bool(undated),
         date_basis=basis if basis in flt.DATE_BASES else "either",
-        articles=tuple(article_ids[a] for a in picked_articles if a in article_ids),
-        reliability=reliability,
-        credibility=credibility,
+        articles=tuple(article_ids[a] for a in more.articles if a in article_ids),
+        reliability=more.reliability,
+        credibility=more.credibility,
     )
     sb.caption(
         f"Dataset version `{ds.version}` · {len(ds.events)} events · {len(ds.articles)} article(s)"

@@ -284,6 +284,21 @@ def choose_actor(page: Page, label: str) -> None:
     wait_for_app_run(page)
 
 
+def more_filters(page: Page) -> Locator:
+    """The sidebar's "More filters" expander (article, reliability, credibility)."""
+    return sidebar(page).get_by_test_id("stExpander").filter(has_text="More filters")
+
+
+def open_more_filters(page: Page) -> Locator:
+    """Open "More filters" as a person would, by its header; its widgets are created then."""
+    box = more_filters(page)
+    if box.locator("details[open]").count() == 0:
+        box.locator("summary").click()
+        wait_for_app_run(page)
+    expect(box.get_by_test_id("stMultiSelect")).to_have_count(1)
+    return box
+
+
 def chosen(page: Page, label_prefix: str) -> list[str]:
     """The tags shown in a sidebar multiselect."""
     box = sidebar(page).get_by_test_id("stMultiSelect").filter(has_text=label_prefix)

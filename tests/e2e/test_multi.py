@@ -1,10 +1,12 @@
 """Many articles in Chromium: pick an article in the reader and see its highlights (and get
-them back after visiting another article), and draw the figure history with its differing pair.
+them back after visiting another article), draw the figure history with its differing pair, and
+filter by article from the sidebar's "More filters" (kept by the link it writes).
 Runs the app over the many-articles fixture (tests/fixtures/multi)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -107,7 +109,8 @@ def test_the_figure_history_draws_ranges_and_the_differing_pair(mtab):
     differs = s.read_grid(main.get_by_test_id("stDataFrame").first, "a")
     assert differs.values == ["c-tr01"]
 
-    box = s.sidebar(page).get_by_test_id("stSelectbox").filter(has_text="Source reliability")
+    more = s.open_more_filters(page)
+    box = more.get_by_test_id("stSelectbox").filter(has_text="Source reliability")
     box.get_by_role("combobox").click()
     page.keyboard.type("B or")
     page.get_by_role("option").filter(has_text="B or better").first.click()
@@ -119,3 +122,53 @@ def test_the_figure_history_draws_ranges_and_the_differing_pair(mtab):
         ["approximately 10,900", "approximately 10,900", "about 12,000"]
     )
     assert_clean_console(mtab.rec)
+
+
+RELAY = "Daily Relay · 2024-11-21"
+
+
+def events_grid(page: Page) -> list[str]:
+    """The event ids in the Data page's Events tab."""
+    main = page.get_by_test_id("stMain")
+    main.get_by_role("tab", name="Events", exact=True).click()
+    panel = main.get_by_role("tabpanel", name="Events")
+    return s.read_grid(panel.get_by_test_id("stDataFrame"), "id").values
+
+
+def test_more_filters_picks_an_article_and_the_link_keeps_it(new_tab, multi_app):
+    first = new_tab(multi_app)
+    first.goto("data")
+    page = first.page
+    more = s.more_filters(page)
+    expect(more.locator("summary p")).to_have_text("More filters: article, reliability, credibility")
+    article = s.sidebar(page).get_by_test_id("stMultiSelect").filter(has_text="Article")
+    expect(article).to_have_count(0)  # not created while closed and unset
+    everything = events_grid(page)
+    assert everything == list(
+        flt.apply_filters(load_dataset(FIXTURE), flt.Filters()).events["event_id"]
+    )
+
+    box = s.open_more_filters(page).get_by_test_id("stMultiSelect")
+    box.get_by_role("combobox").click()
+    page.keyboard.type("Daily")
+    page.get_by_role("option", name=RELAY, exact=True).click()
+    page.keyboard.press("Escape")
+    s.wait_for_app_run(page)
+    expected = flt.apply_filters(load_dataset(FIXTURE), flt.Filters(articles=("fx2_relay",)))
+    assert list(expected.events["event_id"]) == ["b-ev01", "b-ev02"]
+    expect(more.locator("summary p")).to_have_text(
+        "More filters: article, reliability, credibility (1 active)"
+    )
+    assert events_grid(page) == ["b-ev01", "b-ev02"]
+    assert parse_qs(urlsplit(page.url).query) == {"article": [RELAY]}
+
+    second = new_tab(multi_app)  # a new context: the link alone carries the filter
+    second.page.goto(page.url)
+    s.wait_for_app_run(second.page)
+    assert parse_qs(urlsplit(second.page.url).query) == {"article": [RELAY]}
+    more2 = s.more_filters(second.page)
+    expect(more2.locator("details[open]")).to_have_count(1)  # opened by itself: a filter is set
+    assert s.chosen(second.page, "Article") == [RELAY]
+    assert events_grid(second.page) == ["b-ev01", "b-ev02"]
+    assert_clean_console(first.rec)
+    assert_clean_console(second.rec)

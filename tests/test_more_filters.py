@@ -11,6 +11,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from dashboard.builders.text import md
 from dashboard.pages import ENTRY
 from dashboard.views import filters as flt
 from dashboard.web import more_filters
@@ -158,3 +159,18 @@ def test_the_reset_clears_them():
     assert multiselects(at)["article"] == []  # still open: the reader did not close it
     assert selectboxes(at) == {"reliability": None, "credibility": None}
     assert metrics(at) == ALL_ROWS
+
+
+def test_the_filter_line_names_them_while_the_expander_is_closed():
+    at = run({"article": [RELAY], "reliability": "B or better"})
+    at.session_state["more_filters"] = False
+    again(at)
+    assert at.markdown[0].value == ":material/filter_alt: " + md(
+        f"Filters: article {RELAY} · reliability B or better "
+        "— 2 events, 2 transfers · 2 dated rows · 0 undated included."
+    )
+    at.sidebar.selectbox(key="credibility").set_value("3 or better").run()  # created, though closed
+    assert at.markdown[0].value == ":material/filter_alt: " + md(
+        f"Filters: article {RELAY} · reliability B or better · credibility 3 or better "
+        "— 0 events, 0 transfers · 0 dated rows · 0 undated included."
+    )

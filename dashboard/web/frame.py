@@ -14,6 +14,7 @@ import streamlit as st
 from dashboard.builders.palette import words
 from dashboard.builders.text import md, md_frame
 from dashboard.data.dataset import Dataset
+from dashboard.views import datagrid
 from dashboard.views import filters as flt
 from dashboard.web import memory
 
@@ -172,6 +173,11 @@ def filter_line(ctx: Context) -> str:
     ):
         if values:
             parts.append(f"{label} {', '.join(values)}")
+    if f.articles or f.reliability or f.credibility:  # under "More filters", often closed
+        said = datagrid.describe_filters(ctx.ds, f)  # the citation's words for them
+        for key, label in (("articles", "article"), ("reliability", ""), ("credibility", "")):
+            if said[key]:
+                parts.append(f"{label or key} {said[key]}")
     shown = (
         f"{ctx.view.n_events:,} events, {ctx.view.n_transfers:,} transfers · "
         f"{flt.undated_words(ctx.view)}"

@@ -140,7 +140,9 @@ def test_more_filters_picks_an_article_and_the_link_keeps_it(new_tab, multi_app)
     first.goto("data")
     page = first.page
     more = s.more_filters(page)
-    expect(more.locator("summary p")).to_have_text("More filters: article, reliability, credibility")
+    expect(more.locator("summary p")).to_have_text(
+        "More filters: article, reliability, credibility"
+    )
     article = s.sidebar(page).get_by_test_id("stMultiSelect").filter(has_text="Article")
     expect(article).to_have_count(0)  # not created while closed and unset
     everything = events_grid(page)

@@ -124,8 +124,16 @@ def test_date_filter_changes_timeline_and_data_by_exact_rows():
     at.sidebar.toggle(key="undated").set_value(False).run()
     assert timeline_ids(at) == MID
     at.switch_page(PAGES["data"]).run()
-    assert list(at.dataframe[0].value["id"]) == MID
-    assert len(at.dataframe[1].value) == 5  # t01-tr01, t01-tr02, t02-tr01, t03-tr01, t04-tr02
+    assert list(at.dataframe[0].value["id"]) == MID  # the Events tab, open first
+    at.session_state["table"] = "Transfers"  # only the open tab's grid is sent
+    at.run()
+    assert list(at.dataframe[0].value["id"]) == [
+        "t01-tr01",
+        "t01-tr02",
+        "t02-tr01",
+        "t03-tr01",
+        "t04-tr02",
+    ]
 
 
 def test_actor_filter_changes_overview_equipment_and_map():
@@ -278,10 +286,10 @@ def test_data_downloads_are_deferred():
         "XLSX (with citation sheet)",
         "GeoJSON (located rows)",
     ]
-    assert len(buttons) == 15  # five per table (the fifth a ZIP): events, transfers, locations
+    assert len(buttons) == 5  # the open tab's five (the fifth a ZIP); each tab: test_data_tabs
     assert all(b.proto.ignore_rerun for b in buttons)
-    deferred = [bool(b.proto.deferred_file_id) for b in buttons[:4]]
-    assert deferred == [True, True, True, True]  # files are built only when clicked
+    deferred = [bool(b.proto.deferred_file_id) for b in buttons]
+    assert deferred == [True] * 5  # files are built only when clicked
 
 
 def _broken_copy(tmp_path: Path) -> Path:

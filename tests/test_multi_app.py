@@ -118,7 +118,12 @@ def test_the_article_filter_narrows_every_page():
         "No related figures under these filters."
     ]
     at.switch_page(PAGES["data"]).run()
-    assert [len(d.value) for d in at.dataframe] == [2, 2, 3]  # events, transfers, places
+    shown = []
+    for tab in ("Events", "Transfers", "Locations"):  # only the open tab's grid is sent
+        at.session_state["table"] = tab
+        at.run()
+        shown += [len(d.value) for d in at.dataframe]
+    assert shown == [2, 2, 3]  # events, transfers, places
     (cite,) = [c.value for c in at.code if c.value.startswith("title: ")]
     assert cite.splitlines()[-1] == (
         "articles: Daily Relay, “SYNTHETIC TEST TEXT: Spy agency says howitzers and troops "

@@ -74,6 +74,12 @@ def test_grids_show_words_not_codes(monkeypatch, page, data):
             at.segmented_control(key="tally_by").set_value(by).run()
             more, n = raw_cells(at)
             problems, seen = problems + more, seen + n
+    if page == "data":  # each tab's grid (only the open one is sent)
+        for tab in ("Transfers", "Locations"):
+            at.session_state["table"] = tab
+            at.run()
+            more, n = raw_cells(at)
+            problems, seen = problems + more, seen + n
     assert seen >= 1
     assert problems == []
 

@@ -63,8 +63,9 @@ def dated_ids(events) -> set[str]:
 
 def data_tab(page: Page, name: str) -> s.Grid:
     """The ids in a Data tab's grid (it heads each table's own id "id"; the codebook's column
-    name is in the header's hover)."""
+    name is in the header's hover). Opening a tab reruns the page: only its grid is sent."""
     page.get_by_test_id("stMain").get_by_role("tab", name=name, exact=True).click()
+    s.wait_for_app_run(page)
     panel = page.get_by_test_id("stMain").get_by_role("tabpanel", name=name)
     return s.read_grid(panel.get_by_test_id("stDataFrame"), "id")
 

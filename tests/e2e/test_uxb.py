@@ -176,6 +176,7 @@ def test_exports_an_analyst_can_open(new_tab, app, dataset, tmp_path):
     assert grid.values == [f"row?id={i}" for i in view.events["event_id"]]
     shot(page, "data-links")
     main.get_by_role("tab", name="Transfers", exact=True).click()
+    s.wait_for_app_run(page)  # opening a tab reruns the page: only its table is sent
     path = download(page, "xlsx_transfers", tmp_path)
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["citation", "codebook", "transfers"]

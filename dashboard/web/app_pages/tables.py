@@ -59,44 +59,56 @@ actors = datagrid.actor_names(ctx.ds, f.actors)
 narrowed = datagrid.narrowed_beyond_dates_and_actors(f)
 cite = export.citation(ctx.ds.version, datagrid.describe_filters(ctx.ds, f), date.today(), TITLE)
 shown_cite = cite | {"articles": analyses.articles_cited(ctx)}
+
+
+def show_table(table: str) -> None:
+    """Under these filters: one table's row count, undated note, grid (its first SHOWN rows)
+    and downloads."""
+    n = datagrid.shown_count(ctx.view, table)
+    stem = export.file_stem(table, f.start, f.end, actors, narrowed)
+    more = f"; the first {SHOWN:,} are shown" if n > SHOWN else ""
+    st.caption(f"{n:,} row(s){more}")
+    undated, table_cite = frame.cached(table_citation, ctx, table, tuple(cite.items()))
+    st.caption(
+        f"{undated[0].upper()}{undated[1:]}; downloads say so in their citation. Files "
+        "carry names beside ids and the article's publisher, date and address; the XLSX "
+        "has date cells, filters and a codebook sheet."
+    )
+    grid, columns = frame.cached(shown_grid, ctx, table)
+    st.dataframe(
+        grid,
+        hide_index=True,
+        width="stretch",
+        key=f"table_{table}",
+        column_config=column_config(table, columns) | links.row_link_config(),
+        row_height=60,
+    )
+    # The rows in full are made on a click (a million of them are not copied on each run).
+    rows = partial(getattr, ctx.view, table)
+    files = downloads(rows, table, table_cite, ctx.ds.locations, ctx.ds)
+    columns = [c for _ in range(0, len(files), 3) for c in st.columns(3)]  # three a row
+    for column, d in zip(columns, files, strict=False):
+        column.download_button(
+            d.label,
+            data=d.data,
+            file_name=f"{stem}{d.suffix}",
+            mime=d.mime,
+            on_click="ignore",
+            key=f"{d.key}_{table}",
+            icon=d.icon,
+        )
+
+
 with st.expander("Citation for these rows: the dataset version and the articles they come from"):
     st.code(export.citation_text(shown_cite).decode("utf-8"), language=None, wrap_lines=True)
 
-for table, tab in zip(TABS, st.tabs(list(TABS.values())), strict=True):
-    n = datagrid.shown_count(ctx.view, table)
-    stem = export.file_stem(table, f.start, f.end, actors, narrowed)
-    with tab:
-        more = f"; the first {SHOWN:,} are shown" if n > SHOWN else ""
-        st.caption(f"{n:,} row(s){more}")
-        undated, table_cite = frame.cached(table_citation, ctx, table, tuple(cite.items()))
-        st.caption(
-            f"{undated[0].upper()}{undated[1:]}; downloads say so in their citation. Files "
-            "carry names beside ids and the article's publisher, date and address; the XLSX "
-            "has date cells, filters and a codebook sheet."
-        )
-        grid, columns = frame.cached(shown_grid, ctx, table)
-        st.dataframe(
-            grid,
-            hide_index=True,
-            width="stretch",
-            key=f"table_{table}",
-            column_config=column_config(table, columns) | links.row_link_config(),
-            row_height=60,
-        )
-        # The rows in full are made on a click (a million of them are not copied on each run).
-        rows = partial(getattr, ctx.view, table)
-        files = downloads(rows, table, table_cite, ctx.ds.locations, ctx.ds)
-        columns = [c for _ in range(0, len(files), 3) for c in st.columns(3)]  # three a row
-        for column, d in zip(columns, files, strict=False):
-            column.download_button(
-                d.label,
-                data=d.data,
-                file_name=f"{stem}{d.suffix}",
-                mime=d.mime,
-                on_click="ignore",
-                key=f"{d.key}_{table}",
-                icon=d.icon,
-            )
+# Only the open tab's table is built and sent (three 1,000-row grids were 2.13 MB a run at a
+# million events); the open tab is in the URL (?table=Transfers), so a link opens it again.
+tabs = st.tabs(list(TABS.values()), key="table", bind="query-params")
+for table, tab in zip(TABS, tabs, strict=True):
+    if tab.open:
+        with tab:
+            show_table(table)
 # Dataset history: one line per merge (datasets/CHANGELOG.csv), newest first
 st.subheader("Dataset history")
 history, unreadable = read_changelog(ctx.ds.folder)

@@ -18,7 +18,12 @@ def check_main_content(page: Page, path: str) -> None:
     if path == "":  # Overview: four headline metrics and the contested rows
         expect(main.get_by_test_id("stMetric")).to_have_count(4)
         expect(main.get_by_role("heading", name="Contested or unverified")).to_be_visible()
-    elif path == "timeline" or path == "map":
+    elif path == "timeline":  # the chart, and the undated rows listed as text (≤ 20 here)
+        expect(main.get_by_test_id("stPlotlyChart").locator(".main-svg").first).to_be_attached()
+        expect(main.get_by_role("heading", name="Undated rows")).to_be_visible()
+        assert len(s.undated_summaries(main)) >= 1
+        expect(main.get_by_test_id("stDataFrame")).to_have_count(0)
+    elif path == "map":
         expect(main.get_by_test_id("stPlotlyChart").locator(".main-svg").first).to_be_attached()
         expect(main.get_by_test_id("stDataFrame")).to_have_count(1)
     elif path == "equipment":

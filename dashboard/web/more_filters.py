@@ -83,24 +83,21 @@ def render(sb, article_choices: list[str]) -> Picked:
         bind="query-params",
         placeholder="All articles",
     )
-    by_label = {v: k for k, v in RELIABILITY_CHOICES.items()}
-    reliability = box.selectbox(
-        "Source reliability",
+    reliability = _threshold(box, "Source reliability", "reliability", RELIABILITY_CHOICES)
+    credibility = _threshold(box, "Information credibility", "credibility", CREDIBILITY_CHOICES)
+    return Picked(tuple(articles), reliability, credibility)
+
+
+def _threshold(box, label: str, key: str, choices: dict[str, str]) -> str | None:
+    """A grade threshold's selectbox (bound to the URL); the grade picked, None for any."""
+    by_label = {v: k for k, v in choices.items()}
+    picked = box.selectbox(
+        label,
         list(by_label),
         index=None,
-        key="reliability",
+        key=key,
         bind="query-params",
         placeholder=ANY_GRADE,
         help=GRADE_HELP,
     )
-    by_label_c = {v: k for k, v in CREDIBILITY_CHOICES.items()}
-    credibility = box.selectbox(
-        "Information credibility",
-        list(by_label_c),
-        index=None,
-        key="credibility",
-        bind="query-params",
-        placeholder=ANY_GRADE,
-        help=GRADE_HELP,
-    )
-    return Picked(tuple(articles), by_label.get(reliability), by_label_c.get(credibility))
+    return by_label.get(picked)
